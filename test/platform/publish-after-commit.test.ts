@@ -1,0 +1,149 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
+import { bootPlatform } from '../support/platform-app';
+import { testEnv } from '../support/test-env';
+
+class ProbeWrittenEvent extends DomainEvent<{ probeId: number; label: string }> {
+  static readonly type = 'test.probe-written';
+  static readonly version = 1;
+}
+
+class ProbeNoticedEvent extends DomainEvent<{ probeId: number }> {
+  static readonly type = 'test.probe-noticed';
+  static readonly version = 1;
+}
+
+describe('Publishing inside a unit of work (in-memory bus)', () => {
+  let app: INestApplicationContext;
+  let uow: UnitOfWork;
+  let bus: EventBus;
+  let received: ProbeWrittenEvent[];
+  let outsider: Client;
+
+  beforeAll(async () => {
+    app = await bootPlatform();
+    uow = app.get(UnitOfWork);
+    bus = app.get(EventBus);
+    await app.get(DataSource).query(
+      'create table if not exists probe (id serial primary key, label text not null)',
+    );
+    outsider = new Client({ connectionString: testEnv.databaseUrl });
+    await outsider.connect();
+    bus.subscribe(ProbeWrittenEvent, 'test.record-probe', (event) => {
+      received.push(event);
+    });
+  });
+
+  beforeEach(() => {
+    received = [];
+  });
+
+  afterAll(async () => {
+    await outsider.end();
+    await app.close();
+  });
+
+  const insertProbe = async (label: string): Promise<number> => {
+    const rows: { id: number }[] = await uow.manager.query(
+      'insert into probe (label) values ($1) returning id',
+      [label],
+    );
+    return rows[0].id;
+  };
+
+  it('delivers after commit, when another connection can already read the row', async () => {
+    const seenByOtherConnection: number[] = [];
+    bus.subscribe(ProbeWrittenEvent, 'test.read-probe-from-another-connection', async (event) => {
+      const { rows } = await outsider.query('select id from probe where id = $1', [
+        event.payload.probeId,
+      ]);
+      seenByOtherConnection.push(rows.length);
+    });
+
+    await uow.run(async () => {
+      const probeId = await insertProbe('visible');
+      await bus.publish(new ProbeWrittenEvent({ probeId, label: 'visible' }));
+      expect(received).toHaveLength(0);
+    });
+
+    expect(received).toHaveLength(1);
+    expect(seenByOtherConnection).toEqual([1]);
+  });
+
+  it('publishes nothing when the transaction rolls back', async () => {
+    await expect(
+      uow.run(async () => {
+        const probeId = await insertProbe('doomed');
+        await bus.publish(new ProbeWrittenEvent({ probeId, label: 'doomed' }));
+        throw new Error('business rule broken');
+      }),
+    ).rejects.toThrow('business rule broken');
+
+    expect(received).toHaveLength(0);
+    const { rows } = await outsider.query("select 1 from probe where label = 'doomed'");
+    expect(rows).toHaveLength(0);
+  });
+
+  it('drops only the events of a savepoint that rolls back', async () => {
+    await uow.run(async () => {
+      await bus.publish(new ProbeWrittenEvent({ probeId: 1, label: 'before' }));
+      await uow
+        .run(async () => {
+          await insertProbe('inner');
+          await bus.publish(new ProbeWrittenEvent({ probeId: 2, label: 'inner' }));
+          throw new Error('inner fails');
+        })
+        .catch(() => undefined);
+      await uow.run(async () => {
+        await bus.publish(new ProbeWrittenEvent({ probeId: 3, label: 'kept-savepoint' }));
+      });
+      await bus.publish(new ProbeWrittenEvent({ probeId: 4, label: 'after' }));
+    });
+
+    expect(received.map((e) => e.payload.label)).toEqual(['before', 'kept-savepoint', 'after']);
+    const { rows } = await outsider.query("select 1 from probe where label = 'inner'");
+    expect(rows).toHaveLength(0);
+  });
+
+  it('delivers at once outside a unit of work', async () => {
+    await bus.publish(new ProbeWrittenEvent({ probeId: 7, label: 'autocommit' }));
+    expect(received.map((e) => e.payload.label)).toEqual(['autocommit']);
+  });
+
+  it('runs after-commit work in registration order and survives a callback that throws', async () => {
+    const order: string[] = [];
+    const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const result = await uow.run(async () => {
+      await uow.afterCommit(() => order.push('first'));
+      await uow.afterCommit(() => {
+        throw new Error('callback broken');
+      });
+      await uow.run(async () => {
+        await uow.afterCommit(() => order.push('nested'));
+      });
+      await uow.afterCommit(async () => order.push('last'));
+      return 'committed';
+    });
+    expect(result).toBe('committed');
+    expect(order).toEqual(['first', 'nested', 'last']);
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('callback broken'), expect.anything());
+    errors.mockRestore();
+  });
+
+  it('lets a handler publish a follow-up event, delivered after the handler commits', async () => {
+    const steps: string[] = [];
+    bus.subscribe(ProbeNoticedEvent, 'test.collect-noticed', (event) => {
+      steps.push(`noticed ${event.payload.probeId}`);
+    });
+    bus.subscribe(ProbeWrittenEvent, 'test.notice-probe', async (event) => {
+      await bus.publish(new ProbeNoticedEvent({ probeId: event.payload.probeId }));
+      steps.push('handler done');
+    });
+
+    await uow.run(() => bus.publish(new ProbeWrittenEvent({ probeId: 42, label: 'chain' })));
+
+    expect(steps).toEqual(['handler done', 'noticed 42']);
+  });
+});

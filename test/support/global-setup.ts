@@ -1,0 +1,22 @@
+import { Client } from 'pg';
+import { adminDatabaseUrl, testDatabaseName, testEnv } from './test-env';
+import { assertPostgresReachable, assertRedisReachable } from './services';
+import { migrateTestDatabase } from './migrate-test-database';
+
+/** Creates a fresh test database and migrates it; stops the run with one clear line if a service is down. */
+export default async function globalSetup(): Promise<void> {
+  try {
+    await assertPostgresReachable(adminDatabaseUrl());
+    await assertRedisReachable(testEnv.redisUrl);
+  } catch (error) {
+    process.stderr.write(`\n\n${(error as Error).message}\nStart it, or point the tests elsewhere (see README).\n\n`);
+    process.exit(1);
+  }
+  const admin = new Client({ connectionString: adminDatabaseUrl() });
+  await admin.connect();
+  const name = testDatabaseName();
+  await admin.query(`drop database if exists "${name}" with (force)`);
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  await migrateTestDatabase();
+}

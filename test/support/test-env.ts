@@ -1,0 +1,17 @@
+/** Where the tests find their services; each may be overridden from the environment. */
+export const testEnv = {
+  databaseUrl:
+    process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pharmacy_test',
+  redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0',
+};
+
+/** The same server, but the maintenance database, from which the test database is created. */
+export function adminDatabaseUrl(): string {
+  const url = new URL(testEnv.databaseUrl);
+  url.pathname = '/postgres';
+  return url.toString();
+}
+
+export function testDatabaseName(): string {
+  return new URL(testEnv.databaseUrl).pathname.slice(1);
+}
