@@ -1,3 +1,6 @@
+import { migrate } from '../../apps/api/src/cli/migrate';
+import { testEnv } from './test-env';
+
 export async function migrateTestDatabase(): Promise<void> {
-  // The application's migrations arrive with the feature modules.
+  await migrate(testEnv.databaseUrl);
 }

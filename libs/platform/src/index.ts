@@ -5,3 +5,27 @@ export { Subscriptions, type Subscription } from './events/subscriptions';
 export { UnitOfWork, type AfterCommitWork } from './transactions/unit-of-work';
 export { PlatformModule, type PlatformOptions, type EventBusBackend } from './platform.module';
 export { env, parseEnv, type EnvReader, InvalidConfigurationError } from './config/env';
+export { ProblemDetailsFilter, type ProblemDetails } from './http/problem-details.filter';
+export { createValidationPipe } from './http/validation.pipe';
+export { TraceMiddleware, correlationIdOf } from './http/trace.middleware';
+export { ROLES, type Role, type AuthenticatedUser } from './auth/authenticated-user';
+export { Public, Roles, CurrentUser } from './auth/auth.decorators';
+export { AuthModule, type AuthOptions } from './auth/auth.module';
+export { TokenIssuer } from './auth/token-issuer';
+export {
+  postToPartner,
+  PartnerRejectedError,
+  PartnerUnavailableError,
+  type PartnerRequest,
+} from './partners/partner-http';
+export { JOB_POLICY, jobOptions, isFinalAttempt, type JobPolicy } from './jobs/job-policy';
+export { redisConnection } from './jobs/redis-connection';
+export { withTrace, runInJobTrace, type Traced } from './jobs/job-trace';
+export { FaultPoints, type FaultAction } from './faults/fault-points';
+export {
+  postgresOptions,
+  type ModulePersistence,
+  type PostgresSettings,
+} from './database/postgres-options';
+export { coreEnvSchema } from './config/core-env';
+export { LoggingModule } from './logging/logging.module';

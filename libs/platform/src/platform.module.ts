@@ -13,6 +13,8 @@ import { InMemoryEventBus } from './events/in-memory-event-bus';
 import { SubscriberInvoker } from './events/subscriber-invoker';
 import { Subscriptions } from './events/subscriptions';
 import { UnitOfWork } from './transactions/unit-of-work';
+import { FaultPoints } from './faults/fault-points';
+import { JOB_POLICY, JobPolicy } from './jobs/job-policy';
 
 export type EventBusBackend = 'memory';
 
@@ -20,7 +22,10 @@ export interface PlatformOptions {
   readonly database: DataSourceOptions;
   /** `memory` (default): in-process delivery after commit. */
   readonly eventBusBackend?: EventBusBackend;
+  readonly jobs?: JobPolicy;
 }
+
+const DEFAULT_JOB_POLICY: JobPolicy = { attempts: 5, backoffMs: 1000, retentionSeconds: 7 * 24 * 3600 };
 
 const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
 
@@ -35,7 +40,7 @@ class DataSourceLifecycle implements OnApplicationShutdown {
 
 /**
  * The small platform every feature module stands on: the database, the unit of work with its
- * after-commit queue, and the one event bus. Global, so modules inject these without importing it.
+ * after-commit queue, the one event bus, and the retry policy of jobs. Global, so modules inject these without importing it.
  */
 @Global()
 @Module({})
@@ -53,11 +58,13 @@ export class PlatformModule {
       SubscriberInvoker,
       InMemoryEventBus,
       { provide: EventBus, useExisting: InMemoryEventBus },
+      { provide: JOB_POLICY, useValue: options.jobs ?? DEFAULT_JOB_POLICY },
+      FaultPoints,
     ];
     return {
       module: PlatformModule,
       providers,
-      exports: [DataSource, UnitOfWork, EventBus, Subscriptions],
+      exports: [DataSource, UnitOfWork, EventBus, Subscriptions, JOB_POLICY, FaultPoints],
     };
   }
 }

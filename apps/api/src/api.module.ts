@@ -1,0 +1,47 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EhrModule } from '@pharmacy/ehr';
+import { IdentityModule } from '@pharmacy/identity';
+import { OrdersModule } from '@pharmacy/orders';
+import {
+  AuthModule,
+  LoggingModule,
+  PlatformModule,
+  redisConnection,
+  TraceMiddleware,
+} from '@pharmacy/platform';
+import type { ApiConfig } from './api.config';
+import { databaseOptions } from './modules';
+
+/** The HTTP host: wires the platform and the feature modules; holds no business logic. */
+@Module({})
+export class ApiModule implements NestModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        LoggingModule.forRoot(config.LOG_LEVEL),
+        PlatformModule.forRoot({
+          database: databaseOptions(config),
+          eventBusBackend: config.EVENT_BUS_BACKEND,
+          jobs: {
+            attempts: config.JOB_ATTEMPTS,
+            backoffMs: config.JOB_BACKOFF_MS,
+            retentionSeconds: config.JOB_RETENTION_SECONDS,
+          },
+        }),
+        AuthModule.forRoot({ jwtSecret: config.JWT_SECRET, tokenTtlSeconds: config.JWT_TTL_SECONDS }),
+        CqrsModule.forRoot(),
+        BullModule.forRoot({ connection: redisConnection(config.REDIS_URL, 'producer') }),
+        IdentityModule.forRoot({ devLogin: config.AUTH_DEV_LOGIN }),
+        OrdersModule,
+        EhrModule,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(TraceMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { coreEnvSchema, parseEnv } from '@pharmacy/platform';
+import { databaseOptions } from '../modules';
+
+/** Applies every pending migration of every module; safe to run on each deploy. */
+export async function migrate(databaseUrl: string): Promise<string[]> {
+  const dataSource = await new DataSource(
+    databaseOptions({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: 1 }),
+  ).initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+if (require.main === module) {
+  const { DATABASE_URL } = parseEnv({ DATABASE_URL: coreEnvSchema.DATABASE_URL });
+  migrate(DATABASE_URL)
+    .then((applied) => console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Up to date'))
+    .catch((error: Error) => {
+      console.error(error.message);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,14 @@
+import { coreEnvSchema, env, parseEnv } from '@pharmacy/platform';
+
+export const workerEnvSchema = {
+  ...coreEnvSchema,
+  ERX_BASE_URL: env.url(['http', 'https']),
+  PHARMACY_BASE_URL: env.url(['http', 'https']),
+  PARTNER_TIMEOUT_MS: env.int(5000, { min: 100, max: 120_000 }),
+};
+
+export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
+
+export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
+  return parseEnv(workerEnvSchema, source);
+}

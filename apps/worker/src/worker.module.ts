@@ -1,0 +1,37 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ehrPersistence, EhrWorkerModule } from '@pharmacy/ehr';
+import { ordersPersistence, OrdersWorkerModule } from '@pharmacy/orders';
+import { LoggingModule, PlatformModule, postgresOptions, redisConnection } from '@pharmacy/platform';
+import type { WorkerConfig } from './worker.config';
+
+/** The job host: the same modules as the API, plus their BullMQ processors; no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: WorkerConfig): DynamicModule {
+    const timeoutMs = config.PARTNER_TIMEOUT_MS;
+    return {
+      module: WorkerModule,
+      imports: [
+        LoggingModule.forRoot(config.LOG_LEVEL),
+        PlatformModule.forRoot({
+          database: postgresOptions(
+            { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE },
+            [ordersPersistence, ehrPersistence],
+          ),
+          eventBusBackend: config.EVENT_BUS_BACKEND,
+          jobs: {
+            attempts: config.JOB_ATTEMPTS,
+            backoffMs: config.JOB_BACKOFF_MS,
+            retentionSeconds: config.JOB_RETENTION_SECONDS,
+          },
+        }),
+        CqrsModule.forRoot(),
+        BullModule.forRoot({ connection: redisConnection(config.REDIS_URL, 'worker') }),
+        EhrWorkerModule.forRoot({ baseUrl: config.ERX_BASE_URL, timeoutMs }),
+        OrdersWorkerModule.forRoot({ baseUrl: config.PHARMACY_BASE_URL, timeoutMs }),
+      ],
+    };
+  }
+}

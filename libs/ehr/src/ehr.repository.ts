@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@pharmacy/platform';
+import { Encounter } from './encounter.entity';
+import { PrescriptionRequest } from './prescription-request.entity';
+import { Prescription } from './prescription.entity';
+import { ProviderLicense } from './providers/provider-license.entity';
+
+/** EHR records as the current unit of work sees them. */
+@Injectable()
+export class EhrRepository {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  private get manager() {
+    return this.unitOfWork.manager;
+  }
+
+  async insertEncounter(encounter: Encounter): Promise<void> {
+    await this.manager.insert(Encounter, { ...encounter, requests: undefined });
+    await this.manager.insert(
+      PrescriptionRequest,
+      encounter.requests.map((request) => ({ ...request, encounter: undefined })),
+    );
+  }
+
+  encounterExistsForOrder(orderUuid: string): Promise<boolean> {
+    return this.manager.existsBy(Encounter, { orderUuid });
+  }
+
+  findEncounter(id: string): Promise<Encounter | null> {
+    return this.manager.findOne(Encounter, {
+      where: { id },
+      relations: { requests: true },
+      order: { requests: { position: 'ASC' } },
+    });
+  }
+
+  /**
+   * Loads a request with its whole encounter, the encounter row locked until the transaction
+   * ends: decisions on one encounter serialise, so ownership and completion are decided once.
+   */
+  async findRequestForDecision(
+    requestId: string,
+  ): Promise<{ encounter: Encounter; request: PrescriptionRequest } | null> {
+    const found = await this.manager.findOneBy(PrescriptionRequest, { id: requestId });
+    if (!found) return null;
+    const encounter = await this.manager.findOne(Encounter, {
+      where: { id: found.encounterId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!encounter) return null;
+    encounter.requests = await this.manager.find(PrescriptionRequest, {
+      where: { encounterId: encounter.id },
+      order: { position: 'ASC' },
+    });
+    const request = encounter.requests.find((candidate) => candidate.id === requestId)!;
+    return { encounter, request };
+  }
+
+  async saveDecision(encounter: Encounter, request: PrescriptionRequest): Promise<void> {
+    const { status, rejectionReason, decidedBy, decidedAt } = request;
+    await this.manager.update(
+      PrescriptionRequest,
+      { id: request.id },
+      { status, rejectionReason, decidedBy, decidedAt },
+    );
+    await this.manager.update(
+      Encounter,
+      { id: encounter.id },
+      { providerId: encounter.providerId, status: encounter.status, completedAt: encounter.completedAt },
+    );
+  }
+
+  async licensedStates(providerId: string): Promise<string[]> {
+    const licenses = await this.manager.findBy(ProviderLicense, { providerId });
+    return licenses.map((license) => license.state);
+  }
+
+  async insertPrescription(prescription: Prescription): Promise<void> {
+    await this.manager.insert(Prescription, prescription);
+  }
+
+  findPrescription(id: string): Promise<Prescription | null> {
+    return this.manager.findOneBy(Prescription, { id });
+  }
+
+  findPrescriptionForUpdate(id: string): Promise<Prescription | null> {
+    return this.manager.findOne(Prescription, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findPrescriptionsOfEncounter(encounterId: string): Promise<Prescription[]> {
+    return this.manager.find(Prescription, { where: { encounterId }, order: { createdAt: 'ASC' } });
+  }
+
+  async savePrescriptionStatus(prescription: Prescription): Promise<void> {
+    const { status, erxReference, failureReason, transmittedAt } = prescription;
+    await this.manager.update(
+      Prescription,
+      { id: prescription.id },
+      { status, erxReference, failureReason, transmittedAt },
+    );
+  }
+}

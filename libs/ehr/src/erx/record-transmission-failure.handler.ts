@@ -1,0 +1,29 @@
+import { Logger } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { PrescriptionTransmissionFailedEvent } from '@pharmacy/contracts';
+import { EventBus, UnitOfWork } from '@pharmacy/platform';
+import { EhrRepository } from '../ehr.repository';
+import { RecordTransmissionFailureCommand } from './submit-prescription.command';
+
+@CommandHandler(RecordTransmissionFailureCommand)
+export class RecordTransmissionFailureHandler
+  implements ICommandHandler<RecordTransmissionFailureCommand>
+{
+  private readonly logger = new Logger('EHR');
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly ehr: EhrRepository,
+    private readonly events: EventBus,
+  ) {}
+
+  execute({ prescriptionId, reason }: RecordTransmissionFailureCommand): Promise<void> {
+    return this.unitOfWork.run(async () => {
+      const prescription = await this.ehr.findPrescriptionForUpdate(prescriptionId);
+      if (!prescription?.markTransmissionFailed(reason)) return;
+      await this.ehr.savePrescriptionStatus(prescription);
+      await this.events.publish(new PrescriptionTransmissionFailedEvent({ prescriptionId, reason }));
+      this.logger.warn({ prescriptionId, reason }, `Prescription ${prescriptionId} transmission failed`);
+    });
+  }
+}

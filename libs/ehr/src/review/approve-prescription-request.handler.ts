@@ -1,0 +1,71 @@
+import { Logger } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { PrescriptionRequestApprovedEvent } from '@pharmacy/contracts';
+import { EventBus, FaultPoints, UnitOfWork } from '@pharmacy/platform';
+import { randomUUID } from 'node:crypto';
+import { EhrRepository } from '../ehr.repository';
+import { Prescription } from '../prescription.entity';
+import { ApprovePrescriptionRequestCommand } from './approve-prescription-request.command';
+import { ReviewGate } from './review-gate';
+import { ApprovalView } from './review.views';
+
+/**
+ * Approves a request and writes its prescription. The eRx submission is not queued here: it
+ * follows from the approval event after commit, so a rolled-back approval sends nothing.
+ */
+@CommandHandler(ApprovePrescriptionRequestCommand)
+export class ApprovePrescriptionRequestHandler
+  implements ICommandHandler<ApprovePrescriptionRequestCommand>
+{
+  private readonly logger = new Logger('EHR');
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly gate: ReviewGate,
+    private readonly ehr: EhrRepository,
+    private readonly events: EventBus,
+    private readonly faults: FaultPoints,
+  ) {}
+
+  execute(command: ApprovePrescriptionRequestCommand): Promise<ApprovalView> {
+    const { providerId, requestId, sig, refills } = command;
+    return this.unitOfWork.run(async () => {
+      const { encounter, request } = await this.gate.open(requestId, providerId);
+      encounter.decide(request, providerId, 'approved');
+      const prescription = Object.assign(new Prescription(), {
+        id: randomUUID(),
+        prescriptionRequestId: request.id,
+        encounterId: encounter.id,
+        patientId: encounter.patientId,
+        providerId,
+        productId: request.productId,
+        sig,
+        refills,
+        status: 'pending_transmission',
+        erxReference: null,
+        failureReason: null,
+        transmittedAt: null,
+      });
+      await this.ehr.insertPrescription(prescription);
+      await this.events.publish(
+        new PrescriptionRequestApprovedEvent({
+          prescriptionRequestId: request.id,
+          prescriptionId: prescription.id,
+          encounterId: encounter.id,
+          orderUuid: encounter.orderUuid,
+          orderItemUuid: request.orderItemUuid,
+        }),
+      );
+      await this.gate.close(encounter, request);
+      this.faults.hit('ehr.approve.after-writes');
+      this.logger.log(
+        { orderUuid: encounter.orderUuid, prescriptionId: prescription.id },
+        `Request ${request.id} approved; prescription ${prescription.id} created`,
+      );
+      return {
+        request: { id: request.id, status: request.status },
+        prescription: { id: prescription.id, status: prescription.status },
+      };
+    });
+  }
+}

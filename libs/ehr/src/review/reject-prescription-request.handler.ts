@@ -1,0 +1,40 @@
+import { Logger } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { PrescriptionRequestRejectedEvent } from '@pharmacy/contracts';
+import { EventBus, UnitOfWork } from '@pharmacy/platform';
+import { RejectPrescriptionRequestCommand } from './reject-prescription-request.command';
+import { ReviewGate } from './review-gate';
+import { RejectionView } from './review.views';
+
+@CommandHandler(RejectPrescriptionRequestCommand)
+export class RejectPrescriptionRequestHandler
+  implements ICommandHandler<RejectPrescriptionRequestCommand>
+{
+  private readonly logger = new Logger('EHR');
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly gate: ReviewGate,
+    private readonly events: EventBus,
+  ) {}
+
+  execute({ providerId, requestId, reason }: RejectPrescriptionRequestCommand): Promise<RejectionView> {
+    return this.unitOfWork.run(async () => {
+      const { encounter, request } = await this.gate.open(requestId, providerId);
+      encounter.decide(request, providerId, 'rejected');
+      request.rejectionReason = reason;
+      await this.events.publish(
+        new PrescriptionRequestRejectedEvent({
+          prescriptionRequestId: request.id,
+          encounterId: encounter.id,
+          orderUuid: encounter.orderUuid,
+          orderItemUuid: request.orderItemUuid,
+          reason,
+        }),
+      );
+      await this.gate.close(encounter, request);
+      this.logger.log({ orderUuid: encounter.orderUuid }, `Request ${request.id} rejected`);
+      return { request: { id: request.id, status: request.status, reason } };
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, UnitOfWork } from '@pharmacy/platform';
+import type { AuthenticatedUser } from '@pharmacy/platform';
+import { Brackets } from 'typeorm';
+import { EhrRepository } from '../ehr.repository';
+import { PrescriptionRequest } from '../prescription-request.entity';
+import { ListRequestsQuery } from './list-requests.query';
+import {
+  EncounterView,
+  PrescriptionRequestView,
+  PrescriptionView,
+  toPrescriptionView,
+  toRequestView,
+} from './record.views';
+
+/** Patients see only their own records; another patient's id answers 404 so ids do not leak. */
+@ApiTags('clinical review')
+@ApiBearerAuth()
+@Controller()
+export class ViewRecordsController {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly ehr: EhrRepository,
+  ) {}
+
+  /** The requests a provider may decide: in states they are licensed in, not owned by another. */
+  @Get('prescription-requests')
+  @Roles('provider')
+  @ApiOkResponse({ type: [PrescriptionRequestView] })
+  async list(
+    @CurrentUser() provider: AuthenticatedUser,
+    @Query() query: ListRequestsQuery,
+  ): Promise<PrescriptionRequestView[]> {
+    const states = await this.ehr.licensedStates(provider.id);
+    if (states.length === 0) return [];
+    const requests = await this.unitOfWork.manager
+      .createQueryBuilder(PrescriptionRequest, 'request')
+      .innerJoinAndSelect('request.encounter', 'encounter')
+      .where('request.status = :status', { status: query.status ?? 'pending' })
+      .andWhere('encounter.fulfillmentState in (:...states)', { states })
+      .andWhere(
+        new Brackets((owner) =>
+          owner
+            .where('encounter.providerId is null')
+            .orWhere('encounter.providerId = :me', { me: provider.id }),
+        ),
+      )
+      .orderBy('encounter.createdAt', 'ASC')
+      .addOrderBy('request.position', 'ASC')
+      .limit(200)
+      .getMany();
+    return requests.map((request) => toRequestView(request, request.encounter));
+  }
+
+  @Get('encounters/:id')
+  @ApiOkResponse({ type: EncounterView })
+  async encounter(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<EncounterView> {
+    const encounter = await this.ehr.findEncounter(id);
+    if (!encounter || (user.role === 'patient' && encounter.patientId !== user.id)) {
+      throw new NotFoundException(`Encounter ${id} was not found.`);
+    }
+    const prescriptions = await this.ehr.findPrescriptionsOfEncounter(id);
+    return {
+      id: encounter.id,
+      orderUuid: encounter.orderUuid,
+      patientId: encounter.patientId,
+      fulfillmentState: encounter.fulfillmentState,
+      providerId: encounter.providerId,
+      status: encounter.status,
+      requests: encounter.requests.map((request) => toRequestView(request, encounter)),
+      prescriptions: prescriptions.map(toPrescriptionView),
+    };
+  }
+
+  @Get('prescriptions/:id')
+  @ApiOkResponse({ type: PrescriptionView })
+  async prescription(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<PrescriptionView> {
+    const prescription = await this.ehr.findPrescription(id);
+    if (!prescription || (user.role === 'patient' && prescription.patientId !== user.id)) {
+      throw new NotFoundException(`Prescription ${id} was not found.`);
+    }
+    return toPrescriptionView(prescription);
+  }
+}

@@ -1,0 +1,17 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '@pharmacy/platform';
+
+@Entity('users')
+export class User {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text', { unique: true })
+  email!: string;
+
+  @Column('text')
+  role!: Role;
+
+  @Column('text', { name: 'display_name' })
+  displayName!: string;
+}

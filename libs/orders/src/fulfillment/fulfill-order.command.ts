@@ -1,0 +1,7 @@
+import { Command } from '@nestjs/cqrs';
+
+export class FulfillOrderCommand extends Command<void> {
+  constructor(readonly orderUuid: string) {
+    super();
+  }
+}

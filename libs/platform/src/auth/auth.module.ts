@@ -1,0 +1,31 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { BearerAuthGuard } from './bearer-auth.guard';
+import { TokenIssuer } from './token-issuer';
+
+export interface AuthOptions {
+  readonly jwtSecret: string;
+  /** Token lifetime in seconds. */
+  readonly tokenTtlSeconds: number;
+}
+
+/** Bearer JWT (HS256) on every route of the HTTP app. */
+@Global()
+@Module({})
+export class AuthModule {
+  static forRoot(options: AuthOptions): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [
+        JwtModule.register({
+          secret: options.jwtSecret,
+          signOptions: { algorithm: 'HS256', expiresIn: options.tokenTtlSeconds },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
+      ],
+      providers: [TokenIssuer, { provide: APP_GUARD, useClass: BearerAuthGuard }],
+      exports: [TokenIssuer],
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
+import { AuthenticatedUser, Role, ROLES } from './authenticated-user';
+
+interface TokenClaims {
+  sub?: unknown;
+  email?: unknown;
+  role?: unknown;
+}
+
+/** Every route needs a valid bearer token unless marked `@Public()`; `@Roles()` narrows who. */
+@Injectable()
+export class BearerAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const user = await this.authenticate(request.header('authorization'));
+    request.user = user;
+
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (allowed && !allowed.includes(user.role)) {
+      throw new ForbiddenException(`This action is not allowed for the ${user.role} role.`);
+    }
+    return true;
+  }
+
+  private async authenticate(header: string | undefined): Promise<AuthenticatedUser> {
+    const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header ?? '')?.[1];
+    if (!token) throw new UnauthorizedException('A bearer token is required.');
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    } catch {
+      throw new UnauthorizedException('The bearer token is invalid or expired.');
+    }
+    const { sub, email, role } = claims;
+    if (typeof sub !== 'string' || typeof email !== 'string' || !ROLES.includes(role as Role)) {
+      throw new UnauthorizedException('The bearer token is invalid or expired.');
+    }
+    return { id: sub, email, role: role as Role };
+  }
+}

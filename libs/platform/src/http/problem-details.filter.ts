@@ -1,0 +1,85 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+
+/** RFC 9457 problem details: the one error shape of the whole API. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  /** Field-level messages, for validation errors only. */
+  errors?: { field: string; message: string }[];
+}
+
+/**
+ * Turns every error into problem details. Unexpected errors become a 500 whose detail hides the
+ * internals; they are logged with the stack so the request id leads to the cause.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request>();
+    const response = context.getResponse<Response>();
+    const problem = { ...toProblem(error, this.logger), instance: request.originalUrl };
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+}
+
+function toProblem(error: unknown, logger: Logger): ProblemDetails {
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    return {
+      type: typeof fields.type === 'string' ? fields.type : 'about:blank',
+      title: typeof fields.title === 'string' ? fields.title : (STATUS_CODES[status] ?? 'Error'),
+      status,
+      detail: typeof fields.detail === 'string' ? fields.detail : messageOf(fields, error),
+      ...(Array.isArray(fields.errors) ? { errors: fields.errors } : {}),
+    };
+  }
+  if (isBodyParserError(error)) {
+    return {
+      type: 'about:blank',
+      title: error.status === 413 ? 'Payload Too Large' : 'Bad Request',
+      status: error.status,
+      detail:
+        error.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : error.message,
+    };
+  }
+  logger.error(error instanceof Error ? error.stack : String(error));
+  return {
+    type: 'about:blank',
+    title: 'Internal Server Error',
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    detail: 'An unexpected error occurred; the request id in the response headers identifies it.',
+  };
+}
+
+function messageOf(fields: Record<string, unknown>, error: HttpException): string {
+  const message = fields.message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : error.message;
+}
+
+function isBodyParserError(error: unknown): error is { status: number; type: string; message: string } {
+  const candidate = error as { status?: unknown; type?: unknown };
+  return (
+    typeof candidate?.status === 'number' &&
+    candidate.status >= 400 &&
+    candidate.status < 500 &&
+    typeof candidate.type === 'string'
+  );
+}
