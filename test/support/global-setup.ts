@@ -1,7 +1,13 @@
+import { register } from 'tsconfig-paths';
+
+// Global setup runs outside jest's module mapper; resolve the libraries' aliases the same way.
+register({ baseUrl: `${__dirname}/../..`, paths: { '@pharmacy/*': ['libs/*/src'] } });
+
 import { Client } from 'pg';
 import { adminDatabaseUrl, testDatabaseName, testEnv } from './test-env';
 import { assertPostgresReachable, assertRedisReachable } from './services';
-import { migrateTestDatabase } from './migrate-test-database';
+import Redis from 'ioredis';
+import { migrateTestDatabase, seedTestDatabase } from './migrate-test-database';
 
 /** Creates a fresh test database and migrates it; stops the run with one clear line if a service is down. */
 export default async function globalSetup(): Promise<void> {
@@ -19,4 +25,8 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`create database "${name}"`);
   await admin.end();
   await migrateTestDatabase();
+  await seedTestDatabase();
+  const redis = new Redis(testEnv.redisUrl);
+  await redis.flushdb();
+  redis.disconnect();
 }

@@ -1,0 +1,79 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DEMO_USERS } from '@pharmacy/identity';
+import request from 'supertest';
+import { createFakePartnersServer, FakePartnersServer } from '../../apps/fake-partners/src/fake-partners-server';
+import { loadApiConfig } from '../../apps/api/src/api.config';
+import { createHttpApp } from '../../apps/api/src/http-app';
+import { loadWorkerConfig } from '../../apps/worker/src/worker.config';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { testEnv } from './test-env';
+
+export type DemoUser = keyof typeof DEMO_USERS;
+
+export interface Stack {
+  readonly api: INestApplication;
+  readonly worker: INestApplicationContext;
+  readonly partners: FakePartnersServer;
+  readonly http: ReturnType<typeof request>;
+  token(user: DemoUser): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters';
+
+/**
+ * The whole system in this process, as production wires it: the HTTP app, the worker with its
+ * BullMQ processors, and the fake partners, on the real PostgreSQL and Redis.
+ */
+export async function startStack(overrides: NodeJS.ProcessEnv = {}): Promise<Stack> {
+  const partners = createFakePartnersServer();
+  const partnersPort = await partners.listen(0, '127.0.0.1');
+  const partnersUrl = `http://127.0.0.1:${partnersPort}`;
+  const env: NodeJS.ProcessEnv = {
+    DATABASE_URL: testEnv.databaseUrl,
+    DATABASE_POOL_SIZE: '20',
+    REDIS_URL: testEnv.redisUrl,
+    JWT_SECRET: TEST_JWT_SECRET,
+    AUTH_DEV_LOGIN: 'true',
+    ERX_BASE_URL: partnersUrl,
+    PHARMACY_BASE_URL: partnersUrl,
+    PARTNER_TIMEOUT_MS: '1000',
+    JOB_ATTEMPTS: '4',
+    JOB_BACKOFF_MS: '20',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...overrides,
+  };
+
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadWorkerConfig(env)), {
+    logger: false,
+  });
+  worker.enableShutdownHooks();
+  await worker.init();
+  const api = await createHttpApp(loadApiConfig(env));
+  await api.init();
+
+  const tokens = new Map<DemoUser, string>();
+  const http = request(api.getHttpServer());
+  return {
+    api,
+    worker,
+    partners,
+    http,
+    async token(user) {
+      if (!tokens.has(user)) {
+        const response = await request(api.getHttpServer())
+          .post('/api/auth/dev-login')
+          .send({ email: DEMO_USERS[user].email })
+          .expect(200);
+        tokens.set(user, response.body.accessToken);
+      }
+      return tokens.get(user)!;
+    },
+    async close() {
+      await api.close();
+      await worker.close();
+      await partners.close();
+    },
+  };
+}
