@@ -1,0 +1,68 @@
+import {
+  EncounterCompletedEvent,
+  OrderReadyForFulfillmentEvent,
+  PrescriptionRequestApprovedEvent,
+} from '@pharmacy/contracts';
+import { EventBus } from '@pharmacy/platform';
+import { randomUUID } from 'node:crypto';
+import { RX_A, RX_B, getOrder, placeOrder } from '../support/flow';
+import { startStack, Stack } from '../support/stack';
+
+/**
+ * The order decides its review from whichever message brings the last decision. Here the EHR
+ * messages are replayed straight onto the bus, many at the same instant and in both orders, as
+ * redeliveries and races would bring them.
+ */
+describe('Concluding clinical review', () => {
+  let stack: Stack;
+  let bus: EventBus;
+  const ready = new Map<string, number>();
+
+  beforeAll(async () => {
+    stack = await startStack();
+    bus = stack.api.get(EventBus);
+    bus.subscribe(OrderReadyForFulfillmentEvent, 'test.count-ready', ({ payload }) => {
+      ready.set(payload.orderUuid, (ready.get(payload.orderUuid) ?? 0) + 1);
+    });
+  });
+
+  afterAll(() => stack.close());
+
+  const decisionsFor = (orderUuid: string, itemUuids: string[]) => {
+    const encounterId = randomUUID();
+    const approvals = itemUuids.map(
+      (orderItemUuid) =>
+        new PrescriptionRequestApprovedEvent({
+          prescriptionRequestId: randomUUID(),
+          prescriptionId: randomUUID(),
+          encounterId,
+          orderUuid,
+          orderItemUuid,
+        }),
+    );
+    const completed = new EncounterCompletedEvent({
+      encounterId,
+      orderUuid,
+      approvedOrderItemUuids: itemUuids,
+      rejectedOrderItemUuids: [],
+    });
+    return { approvals, completed };
+  };
+
+  it.each([
+    ['the approvals arrive before the encounter completes', 'approvals-first'],
+    ['the encounter completes before the approvals arrive', 'completion-first'],
+  ])('happens exactly once when %s, even with every message duplicated and concurrent', async (_, order) => {
+    const placed = await placeOrder(stack, [RX_A, RX_B]);
+    const { approvals, completed } = decisionsFor(placed.uuid, placed.items.map((item) => item.uuid));
+    const messages = order === 'approvals-first' ? [...approvals, completed] : [completed, ...approvals];
+
+    // Eight copies of every message, all in flight at once.
+    await Promise.all(Array.from({ length: 8 }, () => messages.map((message) => bus.publish(message))).flat());
+
+    expect(ready.get(placed.uuid)).toBe(1);
+    const after = await getOrder(stack, placed.uuid);
+    expect(['ready_for_fulfillment', 'fulfilled']).toContain(after.status);
+    expect(after.items.map((item) => item.status)).toEqual(['clinically_approved', 'clinically_approved']);
+  });
+});
