@@ -1,0 +1,67 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { PrescriptionRequestApprovedEvent } from '@pharmacy/contracts';
+import { EventBus, FaultPoints } from '@pharmacy/platform';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { RX_A, RX_B, pendingRequestsOf, placeOrder } from '../support/flow';
+import { startStack, Stack } from '../support/stack';
+
+describe('An approval that fails after its writes', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+
+  afterAll(() => stack.close());
+
+  it('leaves no prescription, publishes no event and enqueues no job', async () => {
+    const approvedEvents: string[] = [];
+    stack.api.get(EventBus).subscribe(PrescriptionRequestApprovedEvent, 'test.record-approvals', ({ payload }) => {
+      approvedEvents.push(payload.prescriptionRequestId);
+    });
+    const order = await placeOrder(stack, [RX_A, RX_B]);
+    const [request] = await pendingRequestsOf(stack, order.uuid, 2);
+    const faults = stack.api.get(FaultPoints);
+    faults.arm('ehr.approve.after-writes');
+
+    try {
+      const response = await stack.http
+        .post(`/api/prescription-requests/${request.id}/approve`)
+        .auth(await stack.token('providerCa'), { type: 'bearer' })
+        .send({ sig: 'Once daily.', refills: 0 });
+      expect(response.status).toBe(500);
+      expect(response.body.title).toBe('Internal Server Error');
+    } finally {
+      faults.disarm();
+    }
+
+    const db = stack.api.get(DataSource);
+    const [{ count }] = await db.query(
+      'select count(*)::int as count from prescriptions where prescription_request_id = $1',
+      [request.id],
+    );
+    expect(count).toBe(0);
+    const [{ status, providerId }] = await db.query(
+      `select r.status, e.provider_id as "providerId" from prescription_requests r
+       join encounters e on e.id = r.encounter_id where r.id = $1`,
+      [request.id],
+    );
+    expect({ status, providerId }).toEqual({ status: 'pending', providerId: null });
+    expect(approvedEvents).toEqual([]);
+    // Every eRx job ever queued refers to a prescription that exists: none for the rolled-back one.
+    const erxQueue = stack.api.get<Queue>(getQueueToken('erx-submission'));
+    const jobs = await erxQueue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed']);
+    const queued = jobs.map((job) => job.data.prescriptionId as string);
+    const existing: { id: string }[] = await db.query('select id from prescriptions where id = any($1)', [queued]);
+    expect(existing.map((row) => row.id).sort()).toEqual([...new Set(queued)].sort());
+
+    // The same approval succeeds once the fault is gone: nothing was half-written.
+    await stack.http
+      .post(`/api/prescription-requests/${request.id}/approve`)
+      .auth(await stack.token('providerCa'), { type: 'bearer' })
+      .send({ sig: 'Once daily.', refills: 0 })
+      .expect(201);
+    expect(approvedEvents).toEqual([request.id]);
+  });
+});
