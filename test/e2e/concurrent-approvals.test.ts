@@ -11,9 +11,11 @@ const ORDERS = 40;
 /** Counts every OrderReadyForFulfillmentEvent delivered in a process, per order. */
 function countReadyEvents(app: INestApplicationContext, name: string): Map<string, number> {
   const counts = new Map<string, number>();
-  app.get(EventBus).subscribe(OrderReadyForFulfillmentEvent, `test.count-ready-${name}`, ({ payload }) => {
-    counts.set(payload.orderUuid, (counts.get(payload.orderUuid) ?? 0) + 1);
-  });
+  app
+    .get(EventBus)
+    .subscribe(OrderReadyForFulfillmentEvent, `test.count-ready-${name}`, ({ payload }) => {
+      counts.set(payload.orderUuid, (counts.get(payload.orderUuid) ?? 0) + 1);
+    });
   return counts;
 }
 
@@ -28,11 +30,15 @@ describe('Concurrent approvals', () => {
 
   it(`decide each of ${ORDERS} orders exactly once and ship each exactly once`, async () => {
     const readyInApi = countReadyEvents(stack.api, 'api');
-    const readyInWorker = countReadyEvents(stack.worker, 'worker');
+    const readyInWorker = countReadyEvents(stack.worker!, 'worker');
     const provider = await stack.token('providerCa');
 
-    const orders = await Promise.all(Array.from({ length: ORDERS }, () => placeOrder(stack, [RX_A, RX_B, RX_C])));
-    const requests = (await Promise.all(orders.map((order) => pendingRequestsOf(stack, order.uuid, 3)))).flat();
+    const orders = await Promise.all(
+      Array.from({ length: ORDERS }, () => placeOrder(stack, [RX_A, RX_B, RX_C])),
+    );
+    const requests = (
+      await Promise.all(orders.map((order) => pendingRequestsOf(stack, order.uuid, 3)))
+    ).flat();
 
     // Every request of every order at once: the last approvals of an order commit together.
     const answers = await Promise.all(
@@ -47,13 +53,17 @@ describe('Concurrent approvals', () => {
 
     const db = stack.api.get(DataSource);
     const uuids = orders.map((order) => order.uuid);
-    await waitFor('every order fulfilled', async () => {
-      const [{ count }] = await db.query(
-        `select count(*)::int as count from orders where uuid = any($1) and status = 'fulfilled'`,
-        [uuids],
-      );
-      return count === ORDERS;
-    }, { timeoutMs: 30_000 });
+    await waitFor(
+      'every order fulfilled',
+      async () => {
+        const [{ count }] = await db.query(
+          `select count(*)::int as count from orders where uuid = any($1) and status = 'fulfilled'`,
+          [uuids],
+        );
+        return count === ORDERS;
+      },
+      { timeoutMs: 30_000 },
+    );
 
     const shipments = stack.partners.stats().shipments.byKey;
     for (const uuid of uuids) {

@@ -1,4 +1,12 @@
-import { OTC, RX_A, RX_B, getOrder, pendingRequestsOf, placeOrder, waitForOrderStatus } from '../support/flow';
+import {
+  OTC,
+  RX_A,
+  RX_B,
+  getOrder,
+  pendingRequestsOf,
+  placeOrder,
+  waitForOrderStatus,
+} from '../support/flow';
 import { startStack, Stack } from '../support/stack';
 import { waitFor } from '../support/wait-for';
 
@@ -14,7 +22,11 @@ describe('An order from placement to shipment, over HTTP', () => {
   it('ships two approved prescription items and one over-the-counter item, and transmits both prescriptions', async () => {
     const order = await placeOrder(stack, [RX_A, RX_B, OTC]);
     expect(order.status).toBe('pending_clinical_review');
-    expect(order.items.map((item) => item.status)).toEqual(['pending_review', 'pending_review', 'not_required']);
+    expect(order.items.map((item) => item.status)).toEqual([
+      'pending_review',
+      'pending_review',
+      'not_required',
+    ]);
 
     const requests = await pendingRequestsOf(stack, order.uuid, 2);
     const provider = await stack.token('providerCa');
@@ -42,7 +54,10 @@ describe('An order from placement to shipment, over HTTP', () => {
 
     for (const id of prescriptionIds) {
       const prescription = await waitFor(`prescription ${id} transmitted`, async () => {
-        const response = await stack.http.get(`/api/prescriptions/${id}`).auth(provider, { type: 'bearer' }).expect(200);
+        const response = await stack.http
+          .get(`/api/prescriptions/${id}`)
+          .auth(provider, { type: 'bearer' })
+          .expect(200);
         return response.body.status === 'transmitted' ? response.body : undefined;
       });
       expect(prescription.erxReference).toMatch(/^ERX-/);
@@ -50,7 +65,8 @@ describe('An order from placement to shipment, over HTTP', () => {
 
     const stats = stack.partners.stats();
     expect(stats.shipments.byKey[order.uuid]).toEqual({ attempts: 1, created: 1 });
-    for (const id of prescriptionIds) expect(stats.prescriptions.byKey[id]).toEqual({ attempts: 1, created: 1 });
+    for (const id of prescriptionIds)
+      expect(stats.prescriptions.byKey[id]).toEqual({ attempts: 1, created: 1 });
     expect((await getOrder(stack, order.uuid)).trackingNumber).toBe(fulfilled.trackingNumber);
   });
 

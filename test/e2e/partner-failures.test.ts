@@ -30,7 +30,10 @@ describe('Partner failures', () => {
 
   const prescriptionOnceSettled = (id: string) =>
     waitFor(`prescription ${id} to settle`, async () => {
-      const { body } = await stack.http.get(`/api/prescriptions/${id}`).auth(provider, { type: 'bearer' }).expect(200);
+      const { body } = await stack.http
+        .get(`/api/prescriptions/${id}`)
+        .auth(provider, { type: 'bearer' })
+        .expect(200);
       return body.status === 'pending_transmission' ? undefined : body;
     });
 
@@ -49,7 +52,9 @@ describe('Partner failures', () => {
   it('retries a partner that does not answer in time', async () => {
     stack.partners.setFaults({ latencyMs: 1500 }); // above the 1000 ms partner timeout
     const order = await placeOrder(stack, [OTC]);
-    await waitFor('the first shipment attempt', () => (stack.partners.stats().shipments.requests >= 1 ? true : undefined));
+    await waitFor('the first shipment attempt', () =>
+      stack.partners.stats().shipments.requests >= 1 ? true : undefined,
+    );
     stack.partners.setFaults({});
 
     const fulfilled = await waitForOrderStatus(stack, order.uuid, 'fulfilled');
@@ -66,7 +71,7 @@ describe('Partner failures', () => {
     expect(prescription.status).toBe('transmission_failed');
     expect(prescription.failureReason).toContain('422');
 
-    const queue = stack.worker.get<Queue>(getQueueToken('fulfillment'));
+    const queue = stack.worker!.get<Queue>(getQueueToken('fulfillment'));
     const job = await waitFor('the fulfillment job to fail', async () => {
       const found = await queue.getJob(`fulfill-${order.uuid}`);
       return (await found?.getState()) === 'failed' ? found : undefined;
@@ -85,6 +90,9 @@ describe('Partner failures', () => {
 
     const prescription = await prescriptionOnceSettled(prescriptionId);
     expect(prescription.status).toBe('transmission_failed');
-    expect(stack.partners.stats().prescriptions.byKey[prescriptionId]).toEqual({ attempts: JOB_ATTEMPTS, created: 0 });
+    expect(stack.partners.stats().prescriptions.byKey[prescriptionId]).toEqual({
+      attempts: JOB_ATTEMPTS,
+      created: 0,
+    });
   });
 });

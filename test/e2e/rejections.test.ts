@@ -1,4 +1,11 @@
-import { OTC, RX_A, RX_B, pendingRequestsOf, placeOrder, waitForOrderStatus } from '../support/flow';
+import {
+  OTC,
+  RX_A,
+  RX_B,
+  pendingRequestsOf,
+  placeOrder,
+  waitForOrderStatus,
+} from '../support/flow';
 import { startStack, Stack } from '../support/stack';
 
 describe('Rejected prescription items', () => {
@@ -37,7 +44,11 @@ describe('Rejected prescription items', () => {
     await approve(second.id);
 
     const fulfilled = await waitForOrderStatus(stack, order.uuid, 'fulfilled');
-    expect(fulfilled.items.map((item) => item.status)).toEqual(['rejected', 'clinically_approved', 'not_required']);
+    expect(fulfilled.items.map((item) => item.status)).toEqual([
+      'rejected',
+      'clinically_approved',
+      'not_required',
+    ]);
     expect(stack.partners.stats().shipments.byKey[order.uuid]).toEqual({ attempts: 1, created: 1 });
   });
 

@@ -52,17 +52,29 @@ describe('Concluding clinical review', () => {
   it.each([
     ['the approvals arrive before the encounter completes', 'approvals-first'],
     ['the encounter completes before the approvals arrive', 'completion-first'],
-  ])('happens exactly once when %s, even with every message duplicated and concurrent', async (_, order) => {
-    const placed = await placeOrder(stack, [RX_A, RX_B]);
-    const { approvals, completed } = decisionsFor(placed.uuid, placed.items.map((item) => item.uuid));
-    const messages = order === 'approvals-first' ? [...approvals, completed] : [completed, ...approvals];
+  ])(
+    'happens exactly once when %s, even with every message duplicated and concurrent',
+    async (_, order) => {
+      const placed = await placeOrder(stack, [RX_A, RX_B]);
+      const { approvals, completed } = decisionsFor(
+        placed.uuid,
+        placed.items.map((item) => item.uuid),
+      );
+      const messages =
+        order === 'approvals-first' ? [...approvals, completed] : [completed, ...approvals];
 
-    // Eight copies of every message, all in flight at once.
-    await Promise.all(Array.from({ length: 8 }, () => messages.map((message) => bus.publish(message))).flat());
+      // Eight copies of every message, all in flight at once.
+      await Promise.all(
+        Array.from({ length: 8 }, () => messages.map((message) => bus.publish(message))).flat(),
+      );
 
-    expect(ready.get(placed.uuid)).toBe(1);
-    const after = await getOrder(stack, placed.uuid);
-    expect(['ready_for_fulfillment', 'fulfilled']).toContain(after.status);
-    expect(after.items.map((item) => item.status)).toEqual(['clinically_approved', 'clinically_approved']);
-  });
+      expect(ready.get(placed.uuid)).toBe(1);
+      const after = await getOrder(stack, placed.uuid);
+      expect(['ready_for_fulfillment', 'fulfilled']).toContain(after.status);
+      expect(after.items.map((item) => item.status)).toEqual([
+        'clinically_approved',
+        'clinically_approved',
+      ]);
+    },
+  );
 });

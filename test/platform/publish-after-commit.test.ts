@@ -26,9 +26,9 @@ describe('Publishing inside a unit of work (in-memory bus)', () => {
     app = await bootPlatform();
     uow = app.get(UnitOfWork);
     bus = app.get(EventBus);
-    await app.get(DataSource).query(
-      'create table if not exists probe (id serial primary key, label text not null)',
-    );
+    await app
+      .get(DataSource)
+      .query('create table if not exists probe (id serial primary key, label text not null)');
     outsider = new Client({ connectionString: testEnv.databaseUrl });
     await outsider.connect();
     bus.subscribe(ProbeWrittenEvent, 'test.record-probe', (event) => {
@@ -128,7 +128,10 @@ describe('Publishing inside a unit of work (in-memory bus)', () => {
     });
     expect(result).toBe('committed');
     expect(order).toEqual(['first', 'nested', 'last']);
-    expect(errors).toHaveBeenCalledWith(expect.stringContaining('callback broken'), expect.anything());
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringContaining('callback broken'),
+      expect.anything(),
+    );
     errors.mockRestore();
   });
 

@@ -15,7 +15,9 @@ export default async function globalSetup(): Promise<void> {
     await assertPostgresReachable(adminDatabaseUrl());
     await assertRedisReachable(testEnv.redisUrl);
   } catch (error) {
-    process.stderr.write(`\n\n${(error as Error).message}\nStart it, or point the tests elsewhere (see README).\n\n`);
+    process.stderr.write(
+      `\n\n${(error as Error).message}\nStart it, or point the tests elsewhere (see README).\n\n`,
+    );
     process.exit(1);
   }
   const admin = new Client({ connectionString: adminDatabaseUrl() });

@@ -8,7 +8,9 @@ export async function assertPostgresReachable(url: string): Promise<void> {
     await client.connect();
     await client.query('select 1');
   } catch (error) {
-    throw new Error(`PostgreSQL is not reachable at ${redact(url)}: ${(error as Error).message}`);
+    throw new Error(`PostgreSQL is not reachable at ${redact(url)}: ${(error as Error).message}`, {
+      cause: error,
+    });
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -27,7 +29,9 @@ export async function assertRedisReachable(url: string): Promise<void> {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new Error(`Redis is not reachable at ${redact(url)}: ${(error as Error).message}`);
+    throw new Error(`Redis is not reachable at ${redact(url)}: ${(error as Error).message}`, {
+      cause: error,
+    });
   } finally {
     redis.disconnect();
   }

@@ -2,7 +2,10 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DEMO_USERS } from '@pharmacy/identity';
 import request from 'supertest';
-import { createFakePartnersServer, FakePartnersServer } from '../../apps/fake-partners/src/fake-partners-server';
+import {
+  createFakePartnersServer,
+  FakePartnersServer,
+} from '../../apps/fake-partners/src/fake-partners-server';
 import { loadApiConfig } from '../../apps/api/src/api.config';
 import { createHttpApp } from '../../apps/api/src/http-app';
 import { loadWorkerConfig } from '../../apps/worker/src/worker.config';
@@ -13,7 +16,8 @@ export type DemoUser = keyof typeof DEMO_USERS;
 
 export interface Stack {
   readonly api: INestApplication;
-  readonly worker: INestApplicationContext;
+  /** Absent when started with `{ worker: false }`. */
+  readonly worker?: INestApplicationContext;
   readonly partners: FakePartnersServer;
   readonly http: ReturnType<typeof request>;
   token(user: DemoUser): Promise<string>;
@@ -26,7 +30,10 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters';
  * The whole system in this process, as production wires it: the HTTP app, the worker with its
  * BullMQ processors, and the fake partners, on the real PostgreSQL and Redis.
  */
-export async function startStack(overrides: NodeJS.ProcessEnv = {}): Promise<Stack> {
+export async function startStack(
+  overrides: NodeJS.ProcessEnv = {},
+  { worker: withWorker = true } = {},
+): Promise<Stack> {
   const partners = createFakePartnersServer();
   const partnersPort = await partners.listen(0, '127.0.0.1');
   const partnersUrl = `http://127.0.0.1:${partnersPort}`;
@@ -45,11 +52,11 @@ export async function startStack(overrides: NodeJS.ProcessEnv = {}): Promise<Sta
     ...overrides,
   };
 
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadWorkerConfig(env)), {
-    logger: false,
-  });
-  worker.enableShutdownHooks();
-  await worker.init();
+  const worker = withWorker
+    ? await NestFactory.createApplicationContext(WorkerModule.forRoot(loadWorkerConfig(env)), {
+        logger: false,
+      })
+    : undefined;
   const api = await createHttpApp(loadApiConfig(env));
   await api.init();
 
@@ -72,7 +79,7 @@ export async function startStack(overrides: NodeJS.ProcessEnv = {}): Promise<Sta
     },
     async close() {
       await api.close();
-      await worker.close();
+      await worker?.close();
       await partners.close();
     },
   };

@@ -1,7 +1,6 @@
 /** Where the tests find their services; each may be overridden from the environment. */
 export const testEnv = {
-  databaseUrl:
-    process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pharmacy_test',
+  databaseUrl: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pharmacy_test',
   // A Redis database index of its own, emptied at the start of each run.
   redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15',
 };

@@ -12,6 +12,7 @@ import {
   TraceMiddleware,
 } from '@pharmacy/platform';
 import type { ApiConfig } from './api.config';
+import { HealthModule } from './health/health.module';
 import { databaseOptions } from './modules';
 
 /** The HTTP host: wires the platform and the feature modules; holds no business logic. */
@@ -31,12 +32,16 @@ export class ApiModule implements NestModule {
             retentionSeconds: config.JOB_RETENTION_SECONDS,
           },
         }),
-        AuthModule.forRoot({ jwtSecret: config.JWT_SECRET, tokenTtlSeconds: config.JWT_TTL_SECONDS }),
+        AuthModule.forRoot({
+          jwtSecret: config.JWT_SECRET,
+          tokenTtlSeconds: config.JWT_TTL_SECONDS,
+        }),
         CqrsModule.forRoot(),
         BullModule.forRoot({ connection: redisConnection(config.REDIS_URL, 'producer') }),
         IdentityModule.forRoot({ devLogin: config.AUTH_DEV_LOGIN }),
         OrdersModule,
         EhrModule,
+        HealthModule.forRoot(config.REDIS_URL),
       ],
     };
   }

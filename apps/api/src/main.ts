@@ -12,7 +12,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // A configuration error is the operator's to fix: say what is wrong, without a stack trace.
   process.stderr.write(
-    error instanceof InvalidConfigurationError ? `${error.message}\n` : `${(error as Error).stack}\n`,
+    error instanceof InvalidConfigurationError
+      ? `${error.message}\n`
+      : `${(error as Error).stack}\n`,
   );
   process.exit(1);
 });

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(
-    error instanceof InvalidConfigurationError ? `${error.message}\n` : `${(error as Error).stack}\n`,
+    error instanceof InvalidConfigurationError
+      ? `${error.message}\n`
+      : `${(error as Error).stack}\n`,
   );
   process.exit(1);
 });

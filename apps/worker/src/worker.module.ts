@@ -3,7 +3,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ehrPersistence, EhrWorkerModule } from '@pharmacy/ehr';
 import { ordersPersistence, OrdersWorkerModule } from '@pharmacy/orders';
-import { LoggingModule, PlatformModule, postgresOptions, redisConnection } from '@pharmacy/platform';
+import {
+  LoggingModule,
+  PlatformModule,
+  postgresOptions,
+  redisConnection,
+} from '@pharmacy/platform';
 import type { WorkerConfig } from './worker.config';
 
 /** The job host: the same modules as the API, plus their BullMQ processors; no HTTP. */

@@ -66,7 +66,11 @@ export class EhrRepository {
     await this.manager.update(
       Encounter,
       { id: encounter.id },
-      { providerId: encounter.providerId, status: encounter.status, completedAt: encounter.completedAt },
+      {
+        providerId: encounter.providerId,
+        status: encounter.status,
+        completedAt: encounter.completedAt,
+      },
     );
   }
 
@@ -84,7 +88,10 @@ export class EhrRepository {
   }
 
   findPrescriptionForUpdate(id: string): Promise<Prescription | null> {
-    return this.manager.findOne(Prescription, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.manager.findOne(Prescription, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   findPrescriptionsOfEncounter(encounterId: string): Promise<Prescription[]> {

@@ -51,7 +51,11 @@ export class Encounter {
   }
 
   /** Records a decision already checked by {@link refusalFor}. */
-  decide(request: PrescriptionRequest, providerId: string, decision: 'approved' | 'rejected'): void {
+  decide(
+    request: PrescriptionRequest,
+    providerId: string,
+    decision: 'approved' | 'rejected',
+  ): void {
     this.providerId = providerId;
     request.status = decision;
     request.decidedBy = providerId;

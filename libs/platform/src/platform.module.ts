@@ -25,7 +25,11 @@ export interface PlatformOptions {
   readonly jobs?: JobPolicy;
 }
 
-const DEFAULT_JOB_POLICY: JobPolicy = { attempts: 5, backoffMs: 1000, retentionSeconds: 7 * 24 * 3600 };
+const DEFAULT_JOB_POLICY: JobPolicy = {
+  attempts: 5,
+  backoffMs: 1000,
+  retentionSeconds: 7 * 24 * 3600,
+};
 
 const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
 

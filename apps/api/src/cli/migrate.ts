@@ -19,7 +19,9 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
 if (require.main === module) {
   const { DATABASE_URL } = parseEnv({ DATABASE_URL: coreEnvSchema.DATABASE_URL });
   migrate(DATABASE_URL)
-    .then((applied) => console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Up to date'))
+    .then((applied) =>
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Up to date'),
+    )
     .catch((error: Error) => {
       console.error(error.message);
       process.exit(1);

@@ -6,9 +6,7 @@ import { EhrRepository } from '../ehr.repository';
 import { RecordTransmissionFailureCommand } from './submit-prescription.command';
 
 @CommandHandler(RecordTransmissionFailureCommand)
-export class RecordTransmissionFailureHandler
-  implements ICommandHandler<RecordTransmissionFailureCommand>
-{
+export class RecordTransmissionFailureHandler implements ICommandHandler<RecordTransmissionFailureCommand> {
   private readonly logger = new Logger('EHR');
 
   constructor(
@@ -22,8 +20,13 @@ export class RecordTransmissionFailureHandler
       const prescription = await this.ehr.findPrescriptionForUpdate(prescriptionId);
       if (!prescription?.markTransmissionFailed(reason)) return;
       await this.ehr.savePrescriptionStatus(prescription);
-      await this.events.publish(new PrescriptionTransmissionFailedEvent({ prescriptionId, reason }));
-      this.logger.warn({ prescriptionId, reason }, `Prescription ${prescriptionId} transmission failed`);
+      await this.events.publish(
+        new PrescriptionTransmissionFailedEvent({ prescriptionId, reason }),
+      );
+      this.logger.warn(
+        { prescriptionId, reason },
+        `Prescription ${prescriptionId} transmission failed`,
+      );
     });
   }
 }

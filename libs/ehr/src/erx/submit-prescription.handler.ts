@@ -27,7 +27,13 @@ export class SubmitPrescriptionHandler implements ICommandHandler<SubmitPrescrip
     if (prescription.status !== 'pending_transmission') return;
 
     const { patientId, productId, sig, refills } = prescription;
-    const { erxReference } = await this.network.submit({ prescriptionId, patientId, productId, sig, refills });
+    const { erxReference } = await this.network.submit({
+      prescriptionId,
+      patientId,
+      productId,
+      sig,
+      refills,
+    });
 
     await this.unitOfWork.run(async () => {
       const locked = await this.ehr.findPrescriptionForUpdate(prescriptionId);
@@ -35,6 +41,9 @@ export class SubmitPrescriptionHandler implements ICommandHandler<SubmitPrescrip
       await this.ehr.savePrescriptionStatus(locked);
       await this.events.publish(new PrescriptionTransmittedEvent({ prescriptionId, erxReference }));
     });
-    this.logger.log({ prescriptionId, erxReference }, `Prescription ${prescriptionId} sent to eRx as ${erxReference}`);
+    this.logger.log(
+      { prescriptionId, erxReference },
+      `Prescription ${prescriptionId} sent to eRx as ${erxReference}`,
+    );
   }
 }

@@ -59,6 +59,8 @@ export class CreateEhr1764115300000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query('drop table prescriptions, prescription_requests, encounters, provider_licenses');
+    await db.query(
+      'drop table prescriptions, prescription_requests, encounters, provider_licenses',
+    );
   }
 }

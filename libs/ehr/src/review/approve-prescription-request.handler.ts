@@ -14,9 +14,7 @@ import { ApprovalView } from './review.views';
  * follows from the approval event after commit, so a rolled-back approval sends nothing.
  */
 @CommandHandler(ApprovePrescriptionRequestCommand)
-export class ApprovePrescriptionRequestHandler
-  implements ICommandHandler<ApprovePrescriptionRequestCommand>
-{
+export class ApprovePrescriptionRequestHandler implements ICommandHandler<ApprovePrescriptionRequestCommand> {
   private readonly logger = new Logger('EHR');
 
   constructor(

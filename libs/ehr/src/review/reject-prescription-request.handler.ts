@@ -7,9 +7,7 @@ import { ReviewGate } from './review-gate';
 import { RejectionView } from './review.views';
 
 @CommandHandler(RejectPrescriptionRequestCommand)
-export class RejectPrescriptionRequestHandler
-  implements ICommandHandler<RejectPrescriptionRequestCommand>
-{
+export class RejectPrescriptionRequestHandler implements ICommandHandler<RejectPrescriptionRequestCommand> {
   private readonly logger = new Logger('EHR');
 
   constructor(
@@ -18,7 +16,11 @@ export class RejectPrescriptionRequestHandler
     private readonly events: EventBus,
   ) {}
 
-  execute({ providerId, requestId, reason }: RejectPrescriptionRequestCommand): Promise<RejectionView> {
+  execute({
+    providerId,
+    requestId,
+    reason,
+  }: RejectPrescriptionRequestCommand): Promise<RejectionView> {
     return this.unitOfWork.run(async () => {
       const { encounter, request } = await this.gate.open(requestId, providerId);
       encounter.decide(request, providerId, 'rejected');

@@ -1,4 +1,9 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { EncounterCompletedEvent } from '@pharmacy/contracts';
 import { EventBus } from '@pharmacy/platform';
 import { EhrRepository } from '../ehr.repository';

@@ -37,6 +37,8 @@ export class ReviewController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RejectRequest,
   ): Promise<RejectionView> {
-    return this.commands.execute(new RejectPrescriptionRequestCommand(provider.id, id, body.reason));
+    return this.commands.execute(
+      new RejectPrescriptionRequestCommand(provider.id, id, body.reason),
+    );
   }
 }

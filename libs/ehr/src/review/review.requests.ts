@@ -2,7 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 
 export class ApproveRequest {
-  @ApiProperty({ minLength: 1, maxLength: 500, example: 'Take one capsule by mouth three times daily.' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 500,
+    example: 'Take one capsule by mouth three times daily.',
+  })
   @IsString()
   @Length(1, 500)
   sig!: string;
@@ -15,7 +19,11 @@ export class ApproveRequest {
 }
 
 export class RejectRequest {
-  @ApiProperty({ minLength: 1, maxLength: 500, example: 'Contraindicated with current medication.' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 500,
+    example: 'Contraindicated with current medication.',
+  })
   @IsString()
   @Length(1, 500)
   reason!: string;

@@ -43,7 +43,10 @@ export class EncounterView {
   @ApiProperty({ type: [PrescriptionView] }) prescriptions!: PrescriptionView[];
 }
 
-export function toRequestView(request: PrescriptionRequest, encounter: Encounter): PrescriptionRequestView {
+export function toRequestView(
+  request: PrescriptionRequest,
+  encounter: Encounter,
+): PrescriptionRequestView {
   return {
     id: request.id,
     encounterId: encounter.id,

@@ -1,4 +1,12 @@
-import { Body, Controller, HttpCode, Inject, NotFoundException, Post, UnauthorizedException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Post,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public, TokenIssuer, UnitOfWork } from '@pharmacy/platform';
 import { IsEmail } from 'class-validator';

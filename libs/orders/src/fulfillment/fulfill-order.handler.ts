@@ -44,6 +44,9 @@ export class FulfillOrderHandler implements ICommandHandler<FulfillOrderCommand>
       const { patientId } = locked;
       await this.events.publish(new OrderFulfilledEvent({ orderUuid, patientId, trackingNumber }));
     });
-    this.logger.log({ orderUuid, trackingNumber }, `Order ${orderUuid} shipped as ${trackingNumber}`);
+    this.logger.log(
+      { orderUuid, trackingNumber },
+      `Order ${orderUuid} shipped as ${trackingNumber}`,
+    );
   }
 }

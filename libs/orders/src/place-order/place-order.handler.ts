@@ -24,11 +24,19 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
   execute({ patientId, request, idempotencyKey }: PlaceOrderCommand): Promise<OrderView> {
     return this.unitOfWork.run(async () => {
       if (idempotencyKey) {
-        const first = await this.idempotencyKeys.claim<OrderView>(patientId, idempotencyKey, request);
+        const first = await this.idempotencyKeys.claim<OrderView>(
+          patientId,
+          idempotencyKey,
+          request,
+        );
         if (first) return first.replay;
       }
 
-      const order = this.newOrder(patientId, request.fulfillmentState, await this.products(request));
+      const order = this.newOrder(
+        patientId,
+        request.fulfillmentState,
+        await this.products(request),
+      );
       // An order without prescription items needs no review: it is ready the moment it exists.
       const readyAtOnce = order.concludeReviewIfComplete() === 'ready_for_fulfillment';
       await this.orders.insert(order);
@@ -46,7 +54,9 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
         }),
       );
       if (readyAtOnce) {
-        await this.events.publish(new OrderReadyForFulfillmentEvent({ orderUuid: order.uuid, patientId }));
+        await this.events.publish(
+          new OrderReadyForFulfillmentEvent({ orderUuid: order.uuid, patientId }),
+        );
       }
 
       const view = toOrderView(order);
@@ -55,7 +65,9 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
     });
   }
 
-  private async products(request: PlaceOrderCommand['request']): Promise<{ product: Product; quantity: number }[]> {
+  private async products(
+    request: PlaceOrderCommand['request'],
+  ): Promise<{ product: Product; quantity: number }[]> {
     const ids = request.items.map((line) => line.productId);
     const errors = ids.flatMap((id, index) =>
       ids.indexOf(id) !== index
@@ -65,7 +77,8 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
     const found = await this.unitOfWork.manager.findBy(Product, { id: In(ids) });
     const byId = new Map(found.map((product) => [product.id, product]));
     ids.forEach((id, index) => {
-      if (!byId.has(id)) errors.push({ field: `items.${index}.productId`, message: `unknown product ${id}` });
+      if (!byId.has(id))
+        errors.push({ field: `items.${index}.productId`, message: `unknown product ${id}` });
     });
     if (errors.length > 0) {
       throw new BadRequestException({
@@ -74,7 +87,10 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
         errors,
       });
     }
-    return request.items.map((line) => ({ product: byId.get(line.productId)!, quantity: line.quantity }));
+    return request.items.map((line) => ({
+      product: byId.get(line.productId)!,
+      quantity: line.quantity,
+    }));
   }
 
   private newOrder(

@@ -38,6 +38,8 @@ export class PlaceOrderRequest {
 
   @ApiProperty({ description: 'Two-letter US state the order ships to.', example: 'CA' })
   @IsString()
-  @IsIn(US_STATE_CODES, { message: 'fulfillmentState must be a two-letter US state code in upper case' })
+  @IsIn(US_STATE_CODES, {
+    message: 'fulfillmentState must be a two-letter US state code in upper case',
+  })
   fulfillmentState!: string;
 }

@@ -9,5 +9,8 @@ export const coreEnvSchema = {
   JOB_ATTEMPTS: env.int(5, { min: 1, max: 50 }),
   JOB_BACKOFF_MS: env.int(1000, { min: 1, max: 3_600_000 }),
   JOB_RETENTION_SECONDS: env.int(7 * 24 * 3600, { min: 60 }),
-  LOG_LEVEL: env.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+  LOG_LEVEL: env.oneOf(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+    'info',
+  ),
 };

@@ -25,7 +25,9 @@ export function postgresOptions(
     type: 'postgres',
     url: settings.url,
     poolSize: settings.poolSize,
-    entities: modules.flatMap((module) => module.entities as unknown[]) as DataSourceOptions['entities'],
+    entities: modules.flatMap(
+      (module) => module.entities as unknown[],
+    ) as DataSourceOptions['entities'],
     migrations: modules.flatMap((module) => module.migrations),
     migrationsTransactionMode: 'each',
     synchronize: false,

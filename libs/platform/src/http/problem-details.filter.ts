@@ -18,6 +18,8 @@ export interface ProblemDetails {
   instance?: string;
   /** Field-level messages, for validation errors only. */
   errors?: { field: string; message: string }[];
+  /** Other extension members, such as the failed checks of a health report. */
+  [extension: string]: unknown;
 }
 
 /**
@@ -38,16 +40,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 function toProblem(error: unknown, logger: Logger): ProblemDetails {
+  // Nest's Express adapter wraps body-parser errors in an HttpException (with the raw
+  // JSON.parse message); answer the body-parser error it wraps instead.
+  if (error instanceof HttpException && isBodyParserError(error.cause)) error = error.cause;
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
-    const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const fields =
+      typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     return {
       type: typeof fields.type === 'string' ? fields.type : 'about:blank',
       title: typeof fields.title === 'string' ? fields.title : (STATUS_CODES[status] ?? 'Error'),
       status,
       detail: typeof fields.detail === 'string' ? fields.detail : messageOf(fields, error),
-      ...(Array.isArray(fields.errors) ? { errors: fields.errors } : {}),
+      ...extensionsOf(fields),
     };
   }
   if (isBodyParserError(error)) {
@@ -56,7 +62,9 @@ function toProblem(error: unknown, logger: Logger): ProblemDetails {
       title: error.status === 413 ? 'Payload Too Large' : 'Bad Request',
       status: error.status,
       detail:
-        error.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : error.message,
+        error.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON.'
+          : error.message,
     };
   }
   logger.error(error instanceof Error ? error.stack : String(error));
@@ -68,13 +76,27 @@ function toProblem(error: unknown, logger: Logger): ProblemDetails {
   };
 }
 
+/** Members beyond the standard ones (field errors, a health report) travel as RFC 9457 extensions. */
+function extensionsOf(fields: Record<string, unknown>): Record<string, unknown> {
+  const extensions: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (STANDARD_MEMBERS.has(name) || (name === 'error' && typeof value === 'string')) continue;
+    extensions[name] = value;
+  }
+  return extensions;
+}
+
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'message', 'statusCode']);
+
 function messageOf(fields: Record<string, unknown>, error: HttpException): string {
   const message = fields.message;
   if (Array.isArray(message)) return message.join('; ');
   return typeof message === 'string' ? message : error.message;
 }
 
-function isBodyParserError(error: unknown): error is { status: number; type: string; message: string } {
+function isBodyParserError(
+  error: unknown,
+): error is { status: number; type: string; message: string } {
   const candidate = error as { status?: unknown; type?: unknown };
   return (
     typeof candidate?.status === 'number' &&

@@ -13,7 +13,11 @@ const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
  */
 @Injectable()
 export class TraceMiddleware implements NestMiddleware {
-  use(request: IncomingMessage & { id?: unknown }, response: ServerResponse, next: () => void): void {
+  use(
+    request: IncomingMessage & { id?: unknown },
+    response: ServerResponse,
+    next: () => void,
+  ): void {
     // The HTTP logger may have named the request already; both must agree on one id.
     const correlationId = typeof request.id === 'string' ? request.id : correlationIdOf(request);
     request.headers['x-request-id'] = correlationId;

@@ -20,12 +20,17 @@ export class LoggingModule {
             genReqId: (request: IncomingMessage) => correlationIdOf(request),
             mixin: () => {
               const trace = Trace.current();
-              return trace ? { correlationId: trace.correlationId, causationId: trace.causationId } : {};
+              return trace
+                ? { correlationId: trace.correlationId, causationId: trace.causationId }
+                : {};
             },
             customLogLevel: (_request, response, error) =>
               error || response.statusCode >= 500 ? 'error' : 'info',
             serializers: {
-              req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+              req: (request: { method: string; url: string }) => ({
+                method: request.method,
+                url: request.url,
+              }),
               res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
             },
           },

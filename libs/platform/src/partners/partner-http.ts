@@ -39,12 +39,18 @@ export async function postToPartner<T>(request: PartnerRequest): Promise<T> {
       signal: AbortSignal.timeout(request.timeoutMs),
     });
   } catch (error) {
-    const reason = (error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message;
+    const reason =
+      (error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message;
     throw new PartnerUnavailableError(request.partner, reason);
   }
   const text = await response.text();
   if (response.ok) return (text ? JSON.parse(text) : {}) as T;
-  if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+  if (
+    response.status >= 400 &&
+    response.status < 500 &&
+    response.status !== 408 &&
+    response.status !== 429
+  ) {
     throw new PartnerRejectedError(request.partner, response.status, text.slice(0, 500));
   }
   throw new PartnerUnavailableError(request.partner, `answered ${response.status}`);

@@ -1,0 +1,52 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Public } from '@pharmacy/platform';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+
+export const HEALTH_REDIS = Symbol('HEALTH_REDIS');
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly dataSource: DataSource,
+    @Inject(HEALTH_REDIS) private readonly redis: Redis,
+  ) {}
+
+  /** The process is up and serving; says nothing about its dependencies. */
+  @Get('live')
+  @Public()
+  @ApiOkResponse({ description: 'The process is alive.' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Ready for traffic: PostgreSQL and Redis both answer. */
+  @Get('ready')
+  @Public()
+  @HealthCheck()
+  @ApiOkResponse({ description: 'PostgreSQL and Redis answer.' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency does not answer.' })
+  ready() {
+    return this.health.check([
+      () =>
+        this.indicators
+          .check('postgres')
+          .attempt(async () => {
+            await this.dataSource.query('select 1');
+          })
+          .withTimeout(2000),
+      () =>
+        this.indicators
+          .check('redis')
+          .attempt(async () => {
+            await this.redis.ping();
+          })
+          .withTimeout(2000),
+    ]);
+  }
+}

@@ -1,0 +1,46 @@
+import { createServer } from 'node:net';
+import { startStack, Stack } from '../support/stack';
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('Health endpoints', () => {
+  it('report live, and ready when PostgreSQL and Redis answer', async () => {
+    const stack = await startStack();
+    try {
+      await stack.http.get('/api/health/live').expect(200, { status: 'ok' });
+      const ready = await stack.http.get('/api/health/ready').expect(200);
+      expect(ready.body.info).toEqual({
+        postgres: expect.objectContaining({ status: 'up' }),
+        redis: expect.objectContaining({ status: 'up' }),
+      });
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('report not ready, naming Redis, when Redis cannot be reached', async () => {
+    let stack: Stack | undefined;
+    try {
+      stack = await startStack(
+        { REDIS_URL: `redis://127.0.0.1:${await closedPort()}/0` },
+        { worker: false },
+      );
+      const ready = await stack.http
+        .get('/api/health/ready')
+        .expect(503)
+        .expect('content-type', /application\/problem\+json/);
+      expect(ready.body).toMatchObject({ status: 503, title: 'Service Unavailable' });
+      expect(ready.body.error.redis.status).toBe('down');
+      expect(ready.body.info.postgres.status).toBe('up');
+    } finally {
+      await stack?.close();
+    }
+  });
+});
