@@ -23,6 +23,8 @@ const PUBLIC_SURFACE = '^libs/[^/]+/src/index\\.ts$';
 /** Test code: the test/ tree and unit specs beside the code. */
 const TEST_CODE = ['^test/', '\\.spec\\.ts$'];
 
+/* global module -- CommonJS config file; eslint.config.mjs declares CJS globals for *.js/*.mjs only. */
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -42,10 +44,11 @@ module.exports = {
     {
       name: 'lib-only-through-public-surface',
       comment:
-        'Outside libs/<name>, code uses the lib only through its public surface ' +
+        'Another lib uses libs/<name> only through its public surface ' +
         'libs/<name>/src/index.ts (import it as @pharmacy/<name>). Deep imports such as ' +
         "'libs/orders/src/order.entity' couple to internals; export what is needed from index.ts " +
-        '(or, between feature modules, publish an event in libs/contracts instead).',
+        '(or, between feature modules, publish an event in libs/contracts instead). Apps and ' +
+        'tests are held to the same surface by the two rules that follow.',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
       to: { path: '^libs/[^/]+/', pathNot: ['^libs/$1/', PUBLIC_SURFACE] },

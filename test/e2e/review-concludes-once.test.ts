@@ -19,7 +19,8 @@ describe('Concluding clinical review', () => {
   const ready = new Map<string, number>();
 
   beforeAll(async () => {
-    stack = await startStack();
+    // No worker: these synthetic approvals name no real prescription to send to eRx.
+    stack = await startStack({}, { worker: false });
     bus = stack.api.get(EventBus);
     bus.subscribe(OrderReadyForFulfillmentEvent, 'test.count-ready', ({ payload }) => {
       ready.set(payload.orderUuid, (ready.get(payload.orderUuid) ?? 0) + 1);
@@ -28,13 +29,12 @@ describe('Concluding clinical review', () => {
 
   afterAll(() => stack.close());
 
-  const decisionsFor = (orderUuid: string, itemUuids: string[]) => {
-    const encounterId = randomUUID();
+  const decisionsFor = (orderUuid: string, encounterId: string, itemUuids: string[]) => {
     const approvals = itemUuids.map(
       (orderItemUuid) =>
         new PrescriptionRequestApprovedEvent({
-          prescriptionRequestId: randomUUID(),
-          prescriptionId: randomUUID(),
+          prescriptionRequestId: orderItemUuid,
+          prescriptionId: orderItemUuid,
           encounterId,
           orderUuid,
           orderItemUuid,
@@ -56,16 +56,16 @@ describe('Concluding clinical review', () => {
     'happens exactly once when %s, even with every message duplicated and concurrent',
     async (_, order) => {
       const placed = await placeOrder(stack, [RX_A, RX_B]);
-      const { approvals, completed } = decisionsFor(
-        placed.uuid,
-        placed.items.map((item) => item.uuid),
-      );
-      const messages =
-        order === 'approvals-first' ? [...approvals, completed] : [completed, ...approvals];
+      const itemUuids = placed.items.map((item) => item.uuid);
+      const encounterId = randomUUID();
+      const messages = () => {
+        const { approvals, completed } = decisionsFor(placed.uuid, encounterId, itemUuids);
+        return order === 'approvals-first' ? [...approvals, completed] : [completed, ...approvals];
+      };
 
-      // Eight copies of every message, all in flight at once.
+      // Eight copies of every message (distinct events stating the same facts), all at once.
       await Promise.all(
-        Array.from({ length: 8 }, () => messages.map((message) => bus.publish(message))).flat(),
+        Array.from({ length: 8 }, () => messages().map((message) => bus.publish(message))).flat(),
       );
 
       expect(ready.get(placed.uuid)).toBe(1);

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
-import { bootPlatform } from '../support/platform-app';
+import { BACKENDS, bootPlatform } from '../support/platform-app';
 
 class LedgerEntryWrittenEvent extends DomainEvent<{ unit: number; entryId: number }> {
   static readonly type = 'test.ledger-entry-written';
@@ -10,11 +10,11 @@ class LedgerEntryWrittenEvent extends DomainEvent<{ unit: number; entryId: numbe
 
 const UNITS = 150;
 
-describe('Concurrent units of work', () => {
+describe.each(BACKENDS)('Concurrent units of work (%s backend)', (backend) => {
   let app: INestApplicationContext;
 
   beforeAll(async () => {
-    app = await bootPlatform();
+    app = await bootPlatform({ eventBusBackend: backend });
     await app
       .get(DataSource)
       .query('create table if not exists ledger (id serial primary key, unit int not null)');

@@ -2,7 +2,7 @@ import { INestApplicationContext, Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
-import { bootPlatform } from '../support/platform-app';
+import { BACKENDS, bootPlatform } from '../support/platform-app';
 import { testEnv } from '../support/test-env';
 
 class ProbeWrittenEvent extends DomainEvent<{ probeId: number; label: string }> {
@@ -15,7 +15,7 @@ class ProbeNoticedEvent extends DomainEvent<{ probeId: number }> {
   static readonly version = 1;
 }
 
-describe('Publishing inside a unit of work (in-memory bus)', () => {
+describe.each(BACKENDS)('Publishing inside a unit of work (%s backend)', (backend) => {
   let app: INestApplicationContext;
   let uow: UnitOfWork;
   let bus: EventBus;
@@ -23,7 +23,7 @@ describe('Publishing inside a unit of work (in-memory bus)', () => {
   let outsider: Client;
 
   beforeAll(async () => {
-    app = await bootPlatform();
+    app = await bootPlatform({ eventBusBackend: backend });
     uow = app.get(UnitOfWork);
     bus = app.get(EventBus);
     await app

@@ -1,7 +1,10 @@
-import { INestApplicationContext, Logger } from '@nestjs/common';
+import { ConsoleLogger, INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { PlatformModule, PlatformOptions } from '@pharmacy/platform';
+import { EventBusBackend, PlatformModule, PlatformOptions } from '@pharmacy/platform';
 import { testEnv } from './test-env';
+
+/** Every backend must pass the same platform tests. */
+export const BACKENDS: EventBusBackend[] = ['memory', 'registry'];
 
 /** Boots only the platform (database, unit of work, bus) against the test database. */
 export async function bootPlatform(
@@ -15,7 +18,7 @@ export async function bootPlatform(
       }),
     ],
   })
-    .setLogger(new Logger())
+    .setLogger(new ConsoleLogger({ logLevels: ['fatal'] }))
     .compile();
   return moduleRef.init();
 }

@@ -48,6 +48,9 @@ export async function startStack(
     PARTNER_TIMEOUT_MS: '1000',
     JOB_ATTEMPTS: '4',
     JOB_BACKOFF_MS: '20',
+    PUBLICATION_BACKOFF_MS: '20',
+    PUBLICATION_LEASE_MS: '2000',
+    RELAY_POLL_MS: '50',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...overrides,
   };

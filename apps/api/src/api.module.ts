@@ -8,6 +8,8 @@ import {
   AuthModule,
   LoggingModule,
   PlatformModule,
+  PublicationsAdminModule,
+  platformOptionsFrom,
   redisConnection,
   TraceMiddleware,
 } from '@pharmacy/platform';
@@ -23,15 +25,7 @@ export class ApiModule implements NestModule {
       module: ApiModule,
       imports: [
         LoggingModule.forRoot(config.LOG_LEVEL),
-        PlatformModule.forRoot({
-          database: databaseOptions(config),
-          eventBusBackend: config.EVENT_BUS_BACKEND,
-          jobs: {
-            attempts: config.JOB_ATTEMPTS,
-            backoffMs: config.JOB_BACKOFF_MS,
-            retentionSeconds: config.JOB_RETENTION_SECONDS,
-          },
-        }),
+        PlatformModule.forRoot(platformOptionsFrom(config, databaseOptions(config))),
         AuthModule.forRoot({
           jwtSecret: config.JWT_SECRET,
           tokenTtlSeconds: config.JWT_TTL_SECONDS,
@@ -41,6 +35,7 @@ export class ApiModule implements NestModule {
         IdentityModule.forRoot({ devLogin: config.AUTH_DEV_LOGIN }),
         OrdersModule,
         EhrModule,
+        PublicationsAdminModule,
         HealthModule.forRoot(config.REDIS_URL),
       ],
     };

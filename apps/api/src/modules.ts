@@ -1,7 +1,7 @@
 import { ehrPersistence } from '@pharmacy/ehr';
 import { identityPersistence } from '@pharmacy/identity';
 import { ordersPersistence } from '@pharmacy/orders';
-import { postgresOptions } from '@pharmacy/platform';
+import { platformPersistence, postgresOptions } from '@pharmacy/platform';
 import type { DataSourceOptions } from 'typeorm';
 
 /** The database of the whole monolith: every module's tables and migrations, in one place. */
@@ -10,6 +10,7 @@ export function databaseOptions(config: {
   DATABASE_POOL_SIZE: number;
 }): DataSourceOptions {
   return postgresOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }, [
+    platformPersistence,
     identityPersistence,
     ordersPersistence,
     ehrPersistence,

@@ -6,6 +6,8 @@ import { ordersPersistence, OrdersWorkerModule } from '@pharmacy/orders';
 import {
   LoggingModule,
   PlatformModule,
+  platformOptionsFrom,
+  platformPersistence,
   postgresOptions,
   redisConnection,
 } from '@pharmacy/platform';
@@ -20,18 +22,15 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         LoggingModule.forRoot(config.LOG_LEVEL),
-        PlatformModule.forRoot({
-          database: postgresOptions(
-            { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE },
-            [ordersPersistence, ehrPersistence],
+        PlatformModule.forRoot(
+          platformOptionsFrom(
+            config,
+            postgresOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }, [
+              ordersPersistence,
+              ehrPersistence,
+            ]),
           ),
-          eventBusBackend: config.EVENT_BUS_BACKEND,
-          jobs: {
-            attempts: config.JOB_ATTEMPTS,
-            backoffMs: config.JOB_BACKOFF_MS,
-            retentionSeconds: config.JOB_RETENTION_SECONDS,
-          },
-        }),
+        ),
         CqrsModule.forRoot(),
         BullModule.forRoot({ connection: redisConnection(config.REDIS_URL, 'worker') }),
         EhrWorkerModule.forRoot({ baseUrl: config.ERX_BASE_URL, timeoutMs }),

@@ -10,18 +10,31 @@ import {
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { EventBus } from './events/event-bus';
 import { InMemoryEventBus } from './events/in-memory-event-bus';
+import { PublicationDispatcher } from './events/registry/publication-dispatcher';
+import { PublicationRelay } from './events/registry/publication-relay';
+import { PublicationStore } from './events/registry/publication-store';
+import { RegistryEventBus } from './events/registry/registry-event-bus';
+import {
+  DEFAULT_REGISTRY_OPTIONS,
+  REGISTRY_OPTIONS,
+  RegistryOptions,
+} from './events/registry/registry-options';
 import { SubscriberInvoker } from './events/subscriber-invoker';
 import { Subscriptions } from './events/subscriptions';
-import { UnitOfWork } from './transactions/unit-of-work';
 import { FaultPoints } from './faults/fault-points';
 import { JOB_POLICY, JobPolicy } from './jobs/job-policy';
+import { UnitOfWork } from './transactions/unit-of-work';
 
-export type EventBusBackend = 'memory';
+/**
+ * `registry` (default): durable; every publication is recorded in the publishing transaction and
+ * retried until its subscriber succeeds. `memory`: in-process after commit; lost on a crash.
+ */
+export type EventBusBackend = 'registry' | 'memory';
 
 export interface PlatformOptions {
   readonly database: DataSourceOptions;
-  /** `memory` (default): in-process delivery after commit. */
   readonly eventBusBackend?: EventBusBackend;
+  readonly registry?: RegistryOptions;
   readonly jobs?: JobPolicy;
 }
 
@@ -30,8 +43,6 @@ const DEFAULT_JOB_POLICY: JobPolicy = {
   backoffMs: 1000,
   retentionSeconds: 7 * 24 * 3600,
 };
-
-const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
 
 @Injectable()
 class DataSourceLifecycle implements OnApplicationShutdown {
@@ -44,14 +55,15 @@ class DataSourceLifecycle implements OnApplicationShutdown {
 
 /**
  * The small platform every feature module stands on: the database, the unit of work with its
- * after-commit queue, the one event bus, and the retry policy of jobs. Global, so modules inject these without importing it.
+ * after-commit queue, the one event bus, and the retry policy of jobs. Global, so modules inject
+ * these without importing it.
  */
 @Global()
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
-    const providers: Provider[] = [
-      { provide: PLATFORM_OPTIONS, useValue: options },
+    const backend = options.eventBusBackend ?? 'registry';
+    const common: Provider[] = [
       {
         provide: DataSource,
         useFactory: async () => new DataSource(options.database).initialize(),
@@ -60,15 +72,32 @@ export class PlatformModule {
       UnitOfWork,
       Subscriptions,
       SubscriberInvoker,
-      InMemoryEventBus,
-      { provide: EventBus, useExisting: InMemoryEventBus },
-      { provide: JOB_POLICY, useValue: options.jobs ?? DEFAULT_JOB_POLICY },
       FaultPoints,
+      { provide: JOB_POLICY, useValue: options.jobs ?? DEFAULT_JOB_POLICY },
+      { provide: REGISTRY_OPTIONS, useValue: options.registry ?? DEFAULT_REGISTRY_OPTIONS },
+      PublicationStore,
     ];
+    const bus: Provider[] =
+      backend === 'registry'
+        ? [
+            PublicationDispatcher,
+            PublicationRelay,
+            RegistryEventBus,
+            { provide: EventBus, useExisting: RegistryEventBus },
+          ]
+        : [InMemoryEventBus, { provide: EventBus, useExisting: InMemoryEventBus }];
     return {
       module: PlatformModule,
-      providers,
-      exports: [DataSource, UnitOfWork, EventBus, Subscriptions, JOB_POLICY, FaultPoints],
+      providers: [...common, ...bus],
+      exports: [
+        DataSource,
+        UnitOfWork,
+        EventBus,
+        Subscriptions,
+        JOB_POLICY,
+        FaultPoints,
+        PublicationStore,
+      ],
     };
   }
 }

@@ -1,3 +1,5 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { PlatformOptions } from '../platform.module';
 import { env } from './env';
 
 /** Settings every process of the monolith reads: where its state lives and how work is retried. */
@@ -5,7 +7,15 @@ export const coreEnvSchema = {
   DATABASE_URL: env.url(['postgres', 'postgresql']),
   DATABASE_POOL_SIZE: env.int(10, { min: 1, max: 200 }),
   REDIS_URL: env.url(['redis', 'rediss']),
-  EVENT_BUS_BACKEND: env.oneOf(['memory'] as const, 'memory'),
+  EVENT_BUS_BACKEND: env.oneOf(['registry', 'memory'] as const, 'registry'),
+  PUBLICATION_MAX_ATTEMPTS: env.int(8, { min: 1, max: 100 }),
+  PUBLICATION_BACKOFF_MS: env.int(1000, { min: 1, max: 3_600_000 }),
+  PUBLICATION_MAX_BACKOFF_MS: env.int(300_000, { min: 1, max: 86_400_000 }),
+  PUBLICATION_LEASE_MS: env.int(30_000, { min: 100, max: 3_600_000 }),
+  PUBLICATION_RETENTION_HOURS: env.int(168, { min: 1 }),
+  RELAY_POLL_MS: env.int(1000, { min: 10, max: 3_600_000 }),
+  RELAY_BATCH_SIZE: env.int(100, { min: 1, max: 10_000 }),
+  RELAY_CONCURRENCY: env.int(8, { min: 1, max: 256 }),
   JOB_ATTEMPTS: env.int(5, { min: 1, max: 50 }),
   JOB_BACKOFF_MS: env.int(1000, { min: 1, max: 3_600_000 }),
   JOB_RETENTION_SECONDS: env.int(7 * 24 * 3600, { min: 60 }),
@@ -14,3 +24,33 @@ export const coreEnvSchema = {
     'info',
   ),
 };
+
+type CoreConfig = { [K in keyof typeof coreEnvSchema]: ReturnType<(typeof coreEnvSchema)[K]> };
+
+/** The platform's options from the validated environment; both apps build it the same way. */
+export function platformOptionsFrom(
+  config: CoreConfig,
+  database: DataSourceOptions,
+): PlatformOptions {
+  return {
+    database,
+    eventBusBackend: config.EVENT_BUS_BACKEND,
+    registry: {
+      retry: {
+        maxAttempts: config.PUBLICATION_MAX_ATTEMPTS,
+        baseDelayMs: config.PUBLICATION_BACKOFF_MS,
+        maxDelayMs: config.PUBLICATION_MAX_BACKOFF_MS,
+      },
+      leaseMs: config.PUBLICATION_LEASE_MS,
+      pollIntervalMs: config.RELAY_POLL_MS,
+      batchSize: config.RELAY_BATCH_SIZE,
+      concurrency: config.RELAY_CONCURRENCY,
+      retentionMs: config.PUBLICATION_RETENTION_HOURS * 3600_000,
+    },
+    jobs: {
+      attempts: config.JOB_ATTEMPTS,
+      backoffMs: config.JOB_BACKOFF_MS,
+      retentionSeconds: config.JOB_RETENTION_SECONDS,
+    },
+  };
+}

@@ -4,6 +4,14 @@ import { UnitOfWork } from '../transactions/unit-of-work';
 import { DomainEvent } from './domain-event';
 import { Subscription } from './subscriptions';
 
+/** Bookkeeping a durable backend commits atomically with the subscriber's own writes. */
+export interface DeliveryHooks {
+  /** Runs first; returning false skips the subscriber (someone else has it, or it is done). */
+  readonly claim?: () => Promise<boolean>;
+  /** Runs after the subscriber succeeds, in the same transaction. */
+  readonly complete?: () => Promise<void>;
+}
+
 /**
  * Runs one subscriber for one event the way every backend must: in a transaction of its own, with
  * the event's correlation id carried on and the event itself recorded as the cause of what follows.
@@ -12,17 +20,13 @@ import { Subscription } from './subscriptions';
 export class SubscriberInvoker {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
-  /** @param inTransaction extra work committed atomically with the subscriber's own writes. */
-  invoke(
-    subscription: Subscription,
-    event: DomainEvent,
-    inTransaction?: () => Promise<void>,
-  ): Promise<void> {
+  invoke(subscription: Subscription, event: DomainEvent, hooks: DeliveryHooks = {}): Promise<void> {
     const trace = { correlationId: event.correlationId, causationId: event.eventId };
     return Trace.run(trace, () =>
       this.unitOfWork.run(async () => {
+        if (hooks.claim && !(await hooks.claim())) return;
         await subscription.handler(event);
-        await inTransaction?.();
+        await hooks.complete?.();
       }),
     );
   }

@@ -86,7 +86,15 @@ function extensionsOf(fields: Record<string, unknown>): Record<string, unknown> 
   return extensions;
 }
 
-const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'message', 'statusCode']);
+const STANDARD_MEMBERS = new Set([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'instance',
+  'message',
+  'statusCode',
+]);
 
 function messageOf(fields: Record<string, unknown>, error: HttpException): string {
   const message = fields.message;

@@ -1,0 +1,95 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { UnitOfWork } from '../../transactions/unit-of-work';
+import { DomainEvent } from '../domain-event';
+import { SubscriberInvoker } from '../subscriber-invoker';
+import { Subscriptions } from '../subscriptions';
+import { deserializeEvent } from './event-serializer';
+import { ClaimedPublication, PublicationStore } from './publication-store';
+import { REGISTRY_OPTIONS } from './registry-options';
+import type { RegistryOptions } from './registry-options';
+import { isExhausted, retryDelayMs } from './retry-policy';
+
+/**
+ * Delivers one publication to its subscriber, in one transaction that holds the publication's
+ * row lock, runs the subscriber, and marks the publication completed. Either all of it commits
+ * or none of it: a subscriber's database effects are therefore applied exactly once, however
+ * often the publication is retried or recovered.
+ */
+@Injectable()
+export class PublicationDispatcher {
+  private readonly logger = new Logger('EventRegistry');
+
+  constructor(
+    private readonly store: PublicationStore,
+    private readonly subscriptions: Subscriptions,
+    private readonly invoker: SubscriberInvoker,
+    private readonly unitOfWork: UnitOfWork,
+    @Inject(REGISTRY_OPTIONS) private readonly options: RegistryOptions,
+  ) {}
+
+  /** Delivers a publication this process has just recorded. */
+  async dispatch(id: string, subscriber: string, event: DomainEvent): Promise<void> {
+    const subscription = this.subscriptions.bySubscriberName(subscriber);
+    if (!subscription) return; // Another process's subscriber: its relay delivers it.
+    try {
+      await this.invoker.invoke(subscription, event, {
+        claim: () => this.store.lockPending(id),
+        complete: () => this.store.markCompleted(id),
+      });
+    } catch (error) {
+      await this.recordFailure(id, subscriber, event, error);
+    }
+  }
+
+  /** Delivers a publication the relay claimed from the table. */
+  async dispatchStored({ id, subscriber, event }: ClaimedPublication): Promise<void> {
+    const subscription = this.subscriptions.bySubscriberName(subscriber);
+    let decoded: DomainEvent;
+    try {
+      decoded = deserializeEvent(event, (type) =>
+        type === subscription?.eventClass.type ? subscription.eventClass : undefined,
+      );
+    } catch (error) {
+      return this.recordFailure(id, subscriber, undefined, error);
+    }
+    return this.dispatch(id, subscriber, decoded);
+  }
+
+  private async recordFailure(
+    id: string,
+    subscriber: string,
+    event: DomainEvent | undefined,
+    error: unknown,
+  ) {
+    const message = error instanceof Error ? error.message : String(error);
+    const outcome = await this.unitOfWork
+      .run(() =>
+        this.store.recordFailure(id, message, (attempts) =>
+          isExhausted(this.options.retry, attempts)
+            ? null
+            : retryDelayMs(this.options.retry, attempts),
+        ),
+      )
+      .catch((storeError: unknown) => {
+        // The lease expires and the relay retries it: nothing is lost, only this bookkeeping.
+        this.logger.error(
+          { err: storeError, publicationId: id },
+          'Could not record a failed delivery',
+        );
+        return null;
+      });
+    const givenUp = outcome?.status === 'failed';
+    this.logger[givenUp ? 'error' : 'warn'](
+      {
+        err: error,
+        publicationId: id,
+        subscriber,
+        eventType: event?.type,
+        eventId: event?.eventId,
+        attempts: outcome?.attempts,
+      },
+      `Subscriber ${subscriber} failed on ${event?.type ?? 'a stored event'} ${event?.eventId ?? id}` +
+        `${givenUp ? ' and will not be retried' : ''}: ${message}`,
+    );
+  }
+}

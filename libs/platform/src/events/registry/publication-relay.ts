@@ -1,0 +1,95 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { UnitOfWork } from '../../transactions/unit-of-work';
+import { Subscriptions } from '../subscriptions';
+import { PublicationDispatcher } from './publication-dispatcher';
+import { ClaimedPublication, PublicationStore } from './publication-store';
+import { REGISTRY_OPTIONS } from './registry-options';
+import type { RegistryOptions } from './registry-options';
+
+const PURGE_EVERY_MS = 60_000;
+
+/**
+ * Finishes what in-process dispatch could not: publications whose retry is due, and those left
+ * behind by a process that died (their lease expired). Runs at startup and then on a timer, in
+ * every process; claims use SKIP LOCKED, so relays never deliver the same publication twice.
+ */
+@Injectable()
+export class PublicationRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('EventRegistry');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private lastPurge = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly store: PublicationStore,
+    private readonly dispatcher: PublicationDispatcher,
+    private readonly subscriptions: Subscriptions,
+    private readonly unitOfWork: UnitOfWork,
+    @Inject(REGISTRY_OPTIONS) private readonly options: RegistryOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One round: claims and delivers due publications until none is left. Returns how many. */
+  async drain(): Promise<number> {
+    const subscribers = this.subscriptions.all().map((s) => s.subscriber);
+    if (subscribers.length === 0) return 0;
+    let delivered = 0;
+    for (;;) {
+      const claimed = await this.unitOfWork.run(() =>
+        this.store.claimDue(subscribers, this.options.batchSize, this.options.leaseMs),
+      );
+      await this.deliver(claimed);
+      delivered += claimed.length;
+      if (claimed.length < this.options.batchSize || this.stopped) return delivered;
+    }
+  }
+
+  private async deliver(claimed: readonly ClaimedPublication[]): Promise<void> {
+    let next = 0;
+    const lane = async () => {
+      while (next < claimed.length) await this.dispatcher.dispatchStored(claimed[next++]);
+    };
+    await Promise.all(Array.from({ length: this.options.concurrency }, lane));
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.round().finally(() => this.schedule(this.options.pollIntervalMs));
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async round(): Promise<void> {
+    try {
+      const delivered = await this.drain();
+      if (delivered > 0)
+        this.logger.log({ delivered }, `Relay delivered ${delivered} publications`);
+      if (Date.now() - this.lastPurge >= PURGE_EVERY_MS) {
+        this.lastPurge = Date.now();
+        await this.unitOfWork.run(() =>
+          this.store.purgeCompleted(this.options.retentionMs, 10_000),
+        );
+      }
+    } catch (error) {
+      // PostgreSQL may be restarting: try again next round.
+      this.logger.warn({ err: error }, `Relay round failed: ${(error as Error).message}`);
+    }
+  }
+}

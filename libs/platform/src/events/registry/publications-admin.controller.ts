@@ -1,0 +1,119 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Roles } from '../../auth/auth.decorators';
+import { PUBLICATION_STATUSES } from './event-publication.entity';
+import type { PublicationStatus } from './event-publication.entity';
+import { PublicationStore } from './publication-store';
+import { UnitOfWork } from '../../transactions/unit-of-work';
+
+export class PublicationFilterRequest {
+  @ApiPropertyOptional({ enum: PUBLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(PUBLICATION_STATUSES)
+  status?: PublicationStatus;
+
+  @ApiPropertyOptional({ example: 'ehr.prescription-request-approved' })
+  @IsOptional()
+  @IsString()
+  eventType?: string;
+
+  @ApiPropertyOptional({ example: 'orders.mark-item-approved-when-prescription-approved' })
+  @IsOptional()
+  @IsString()
+  subscriber?: string;
+}
+
+export class ListPublicationsRequest extends PublicationFilterRequest {
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class PublicationCountsView {
+  @ApiProperty() pending!: number;
+  @ApiProperty() completed!: number;
+  @ApiProperty() failed!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Age of the oldest pending publication, ms.',
+  })
+  oldestPendingAgeMs!: number | null;
+}
+
+export class ResubmittedView {
+  @ApiProperty() resubmitted!: number;
+}
+
+/** Operating the event publication registry: look at what is owed, and retry what failed. */
+@ApiTags('admin: event publications')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/event-publications')
+export class PublicationsAdminController {
+  constructor(
+    private readonly store: PublicationStore,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Publications, newest first.' })
+  list(@Query() { limit = 50, offset = 0, ...filter }: ListPublicationsRequest) {
+    return this.store.list(filter, limit, offset);
+  }
+
+  @Get('counts')
+  @ApiOkResponse({ type: PublicationCountsView })
+  counts(): Promise<PublicationCountsView> {
+    return this.store.counts();
+  }
+
+  @Post(':id/resubmit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ResubmittedView })
+  async resubmitOne(@Param('id', new ParseUUIDPipe()) id: string): Promise<ResubmittedView> {
+    const resubmitted = await this.unitOfWork.run(() => this.store.resubmit({ id }));
+    if (resubmitted === 0) throw new NotFoundException(`No failed publication has the id ${id}.`);
+    return { resubmitted };
+  }
+
+  /** Every failed publication matching the filter goes back in line. */
+  @Post('resubmit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ResubmittedView })
+  async resubmitMany(@Body() filter: PublicationFilterRequest): Promise<ResubmittedView> {
+    const { eventType, subscriber } = filter;
+    return {
+      resubmitted: await this.unitOfWork.run(() => this.store.resubmit({ eventType, subscriber })),
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UnitOfWork } from '../../transactions/unit-of-work';
+import { DomainEvent, EventClass } from '../domain-event';
+import { EventBus, EventHandler, SubscribeOptions } from '../event-bus';
+import { Subscriptions } from '../subscriptions';
+import { PublicationDispatcher } from './publication-dispatcher';
+import { PublicationStore } from './publication-store';
+import { REGISTRY_OPTIONS } from './registry-options';
+import type { RegistryOptions } from './registry-options';
+
+/**
+ * The durable backend, after Spring Modulith's event publication registry: publishing writes one
+ * row per subscriber inside the business transaction, so the commit that changes the data also
+ * records what is owed to whom. Delivery starts right after commit, in this process; the relay
+ * finishes whatever a crash or a failure left behind.
+ */
+@Injectable()
+export class RegistryEventBus extends EventBus {
+  constructor(
+    private readonly subscriptions: Subscriptions,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly store: PublicationStore,
+    private readonly dispatcher: PublicationDispatcher,
+    @Inject(REGISTRY_OPTIONS) private readonly options: RegistryOptions,
+  ) {
+    super();
+  }
+
+  subscribe<E extends DomainEvent>(
+    eventClass: EventClass<E>,
+    subscriber: string,
+    handler: EventHandler<E>,
+    options?: SubscribeOptions,
+  ): void {
+    this.subscriptions.add(eventClass, subscriber, handler, options);
+  }
+
+  async publish(event: DomainEvent): Promise<void> {
+    const subscribers = this.subscriptions.forType(event.type).map((s) => s.subscriber);
+    if (subscribers.length === 0) return;
+    // Outside a unit of work the event gets one of its own: recorded first, then delivered.
+    if (!this.unitOfWork.isActive) return this.unitOfWork.run(() => this.publish(event));
+
+    const ids = await this.store.record(event, subscribers, this.options.leaseMs);
+    await this.unitOfWork.afterCommit(async () => {
+      for (const [index, id] of ids.entries()) {
+        await this.dispatcher.dispatch(id, subscribers[index], event);
+      }
+    });
+  }
+}
