@@ -1,4 +1,4 @@
-import { ConsoleLogger, INestApplicationContext } from '@nestjs/common';
+import { ConsoleLogger, INestApplicationContext, LogLevel } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { EventBusBackend, PlatformModule, PlatformOptions } from '@pharmacy/platform';
 import { testEnv } from './test-env';
@@ -18,7 +18,7 @@ export async function bootPlatform(
       }),
     ],
   })
-    .setLogger(new ConsoleLogger({ logLevels: ['fatal'] }))
+    .setLogger(new ConsoleLogger({ logLevels: (process.env.TEST_LOG_LEVELS ?? 'fatal').split(',') as LogLevel[] }))
     .compile();
   return moduleRef.init();
 }

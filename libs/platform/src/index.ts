@@ -31,6 +31,7 @@ export { coreEnvSchema, platformOptionsFrom } from './config/core-env';
 export { LoggingModule } from './logging/logging.module';
 export { PublicationsAdminModule } from './events/registry/publications-admin.module';
 export { PublicationStore } from './events/registry/publication-store';
+export { PublicationRelay } from './events/registry/publication-relay';
 export { DEFAULT_REGISTRY_OPTIONS, type RegistryOptions } from './events/registry/registry-options';
 export { type RetryPolicy } from './events/registry/retry-policy';
 export { platformPersistence } from './platform-persistence';

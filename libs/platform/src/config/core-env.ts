@@ -8,7 +8,7 @@ export const coreEnvSchema = {
   DATABASE_POOL_SIZE: env.int(10, { min: 1, max: 200 }),
   REDIS_URL: env.url(['redis', 'rediss']),
   EVENT_BUS_BACKEND: env.oneOf(['registry', 'memory'] as const, 'registry'),
-  PUBLICATION_MAX_ATTEMPTS: env.int(8, { min: 1, max: 100 }),
+  PUBLICATION_MAX_ATTEMPTS: env.int(20, { min: 1, max: 100 }),
   PUBLICATION_BACKOFF_MS: env.int(1000, { min: 1, max: 3_600_000 }),
   PUBLICATION_MAX_BACKOFF_MS: env.int(300_000, { min: 1, max: 86_400_000 }),
   PUBLICATION_LEASE_MS: env.int(30_000, { min: 100, max: 3_600_000 }),

@@ -101,7 +101,8 @@ export class PublicationStore {
     limit: number,
     leaseMs: number,
   ): Promise<ClaimedPublication[]> {
-    return this.unitOfWork.manager.query(
+    // For an UPDATE, TypeORM's postgres driver answers [rows, affected count].
+    const [rows]: [ClaimedPublication[], number] = await this.unitOfWork.manager.query(
       `update event_publications set next_attempt_at = now() + $3 * interval '1 millisecond'
        where id in (
          select id from event_publications
@@ -112,6 +113,7 @@ export class PublicationStore {
        returning id, subscriber, event`,
       [subscribers, limit, leaseMs],
     );
+    return rows;
   }
 
   /** Puts failed publications back in line, now; attempts start again from zero. */

@@ -1,0 +1,81 @@
+import Redis from 'ioredis';
+import { Client, Pool, PoolClient } from 'pg';
+import { migrate } from '../../apps/api/src/cli/migrate';
+import { seed } from '../../apps/api/src/cli/seed';
+import { BENCH_DATABASE, BenchConfig } from './config';
+
+/**
+ * A fresh pharmacy_bench: dropped, created, migrated and seeded exactly as a deployment is
+ * (`migrate()` and `seed()` of the API's CLI), plus the bench's own tables. Redis db flushed.
+ */
+export async function prepareServices(config: BenchConfig): Promise<void> {
+  const admin = new Client({ connectionString: config.adminUrl, connectionTimeoutMillis: 3000 });
+  await admin.connect().catch((error: Error) => {
+    throw new Error(`PostgreSQL is not reachable at ${config.adminUrl}: ${error.message}`);
+  });
+  try {
+    await admin.query(`drop database if exists "${BENCH_DATABASE}" with (force)`);
+    await admin.query(`create database "${BENCH_DATABASE}"`);
+  } finally {
+    await admin.end();
+  }
+  await migrate(config.databaseUrl);
+  await seed(config.databaseUrl);
+  await withClient(config.databaseUrl, (client) => client.query(BENCH_TABLES));
+
+  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect().catch((error: Error) => {
+    throw new Error(`Redis is not reachable at ${config.redisUrl}: ${error.message}`);
+  });
+  await redis.flushdb();
+  redis.disconnect();
+}
+
+/**
+ * The raw-pg baselines write to copies of the app's own tables (same columns, checks, defaults
+ * and indexes, `like ... including all`, plus the same foreign keys), so that a baseline and the
+ * app it is compared with pay for the same index and constraint maintenance.
+ */
+const BENCH_TABLES = `
+  create table bench_orders (like orders including all);
+  create table bench_items (like order_items including all);
+  alter table bench_items
+    add foreign key (order_uuid) references bench_orders (uuid) on delete cascade,
+    add foreign key (product_id) references products (id);
+  create table bench_publications (like event_publications including all);
+`;
+
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs `work` in one transaction on a pooled client, the way a hand-written repository would. */
+export async function rawTransaction(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<void>,
+): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await work(client);
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export async function serverVersion(url: string): Promise<string> {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query<{ v: string }>(`select current_setting('server_version') as v`);
+    return rows[0].v;
+  });
+}

@@ -1,0 +1,71 @@
+/** How long each measurement runs; `BENCH_SCALE` picks one. Durations in ms. */
+export interface Scale {
+  readonly name: 'smoke' | 'default' | 'long';
+  /** 1. Each bus variant without a database: warm-up, then measured. */
+  readonly busWarmupMs: number;
+  readonly busMs: number;
+  /** 1. The bus variant that opens a transaction per handler. */
+  readonly busDbMs: number;
+  /** 2. Each after-commit wrapper variant and each raw-pg ceiling run. */
+  readonly wrapperWarmupMs: number;
+  readonly wrapperMs: number;
+  /** 3. HTTP at fixed connections: warm-up, then measured. */
+  readonly httpWarmupMs: number;
+  readonly httpMs: number;
+  /** 3. HTTP (and its raw-pg baseline) at the fixed moderate rate. */
+  readonly rateMs: number;
+  /** 4. Approvals sent at the fixed rate through the whole pipeline. */
+  readonly pipelineApprovals: number;
+  /** 5. Jobs per job measurement (eRx and no-op alike). */
+  readonly jobs: number;
+}
+
+const SCALES: Record<Scale['name'], Scale> = {
+  smoke: {
+    name: 'smoke',
+    busWarmupMs: 50,
+    busMs: 200,
+    busDbMs: 300,
+    wrapperWarmupMs: 100,
+    wrapperMs: 500,
+    httpWarmupMs: 300,
+    httpMs: 1000,
+    rateMs: 600,
+    pipelineApprovals: 60,
+    jobs: 100,
+  },
+  default: {
+    name: 'default',
+    busWarmupMs: 500,
+    busMs: 2000,
+    busDbMs: 3000,
+    wrapperWarmupMs: 1000,
+    wrapperMs: 5000,
+    httpWarmupMs: 3000,
+    httpMs: 15_000,
+    rateMs: 10_000,
+    pipelineApprovals: 2000,
+    jobs: 2000,
+  },
+  long: {
+    name: 'long',
+    busWarmupMs: 1000,
+    busMs: 8000,
+    busDbMs: 10_000,
+    wrapperWarmupMs: 2000,
+    wrapperMs: 20_000,
+    httpWarmupMs: 5000,
+    httpMs: 60_000,
+    rateMs: 30_000,
+    pipelineApprovals: 6000,
+    jobs: 6000,
+  },
+};
+
+export function scaleFrom(name = process.env.BENCH_SCALE ?? 'default'): Scale {
+  const scale = SCALES[name as Scale['name']];
+  if (!scale) {
+    throw new Error(`BENCH_SCALE must be one of ${Object.keys(SCALES).join(', ')}, got "${name}"`);
+  }
+  return scale;
+}

@@ -1,0 +1,91 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { DomainEvent, EventBus, PublicationStore, UnitOfWork } from '@pharmacy/platform';
+import { DataSource } from 'typeorm';
+import { bootRegistry } from '../../support/registry-testing';
+import { waitFor } from '../../support/wait-for';
+
+class ParcelScannedEvent extends DomainEvent<{ parcelId: number }> {
+  static readonly type = 'test.parcel-scanned';
+  static readonly version = 1;
+}
+
+/** Records publications as a process would just before dying: committed, never dispatched. */
+async function recordWithoutDispatch(
+  app: INestApplicationContext,
+  events: ParcelScannedEvent[],
+  subscriber: string,
+  leaseMs: number,
+): Promise<void> {
+  const store = app.get(PublicationStore);
+  await app.get(UnitOfWork).run(async () => {
+    for (const event of events) await store.record(event, [subscriber], leaseMs);
+  });
+}
+
+describe('Recovering publications left behind by a crash', () => {
+  it('waits for the dead process lease to expire, then delivers', async () => {
+    const leaseMs = 400;
+    const app = await bootRegistry({ leaseMs });
+    try {
+      const deliveredAt: number[] = [];
+      app.get(EventBus).subscribe(ParcelScannedEvent, 'test.track-parcel', () => {
+        deliveredAt.push(Date.now());
+      });
+      const recordedAt = Date.now();
+      await recordWithoutDispatch(
+        app,
+        [new ParcelScannedEvent({ parcelId: 1 })],
+        'test.track-parcel',
+        leaseMs,
+      );
+
+      await waitFor('the relay to take over', () => (deliveredAt.length === 1 ? true : undefined));
+      expect(deliveredAt[0] - recordedAt).toBeGreaterThanOrEqual(leaseMs - 50);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('two relays over one backlog deliver each publication exactly once', async () => {
+    const backlog = 1500;
+    const options = { leaseMs: 0, batchSize: 50, concurrency: 4, pollIntervalMs: 10 };
+    const [first, second] = await Promise.all([bootRegistry(options), bootRegistry(options)]);
+    try {
+      const deliveries = new Map<number, number>();
+      const byRelay = { first: 0, second: 0 };
+      for (const [name, app] of [
+        ['first', first],
+        ['second', second],
+      ] as const) {
+        app.get(EventBus).subscribe(ParcelScannedEvent, 'test.count-parcels', ({ payload }) => {
+          deliveries.set(payload.parcelId, (deliveries.get(payload.parcelId) ?? 0) + 1);
+          byRelay[name] += 1;
+        });
+      }
+
+      const events = Array.from(
+        { length: backlog },
+        (_, parcelId) => new ParcelScannedEvent({ parcelId }),
+      );
+      await recordWithoutDispatch(first, events, 'test.count-parcels', 0);
+
+      const db = first.get(DataSource);
+      await waitFor(
+        'the backlog to drain',
+        async () => {
+          const [{ left }] = await db.query(
+            "select count(*)::int as left from event_publications where subscriber = 'test.count-parcels' and status <> 'completed'",
+          );
+          return left === 0 ? true : undefined;
+        },
+        { timeoutMs: 30_000 },
+      );
+
+      expect(deliveries.size).toBe(backlog);
+      expect([...deliveries.values()].every((count) => count === 1)).toBe(true);
+      expect(byRelay.first + byRelay.second).toBe(backlog);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+});
