@@ -88,11 +88,11 @@ trap 'exit 143' TERM
 # its shell and the node process under it together.
 set -m
 
-{ npm run start:fake-partners & } >"$LOG_DIR/fake-partners.log" 2>&1
+{ npm run start:fake-partners & } >"$LOG_DIR/fake-partners.log" 2>&1 </dev/null
 PIDS+=("$!"); NAMES+=(fake-partners)
-{ npm run start:api & } >"$LOG_DIR/api.log" 2>&1
+{ npm run start:api & } >"$LOG_DIR/api.log" 2>&1 </dev/null
 PIDS+=("$!"); NAMES+=(api)
-{ npm run start:worker & } >"$LOG_DIR/worker.log" 2>&1
+{ npm run start:worker & } >"$LOG_DIR/worker.log" 2>&1 </dev/null
 PIDS+=("$!"); NAMES+=(worker)
 
 set +m
@@ -134,4 +134,4 @@ done
 echo "ci-postman: the worker started"
 
 # --- The collection ---------------------------------------------------------------------------
-BASE_URL="$API_URL" scripts/run-postman.sh
+BASE_URL="$API_URL" bash scripts/run-postman.sh

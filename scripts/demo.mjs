@@ -198,7 +198,7 @@ async function main() {
         `order ${order.uuid}: ${order.status}`,
         ...order.items.map((i) => `  item ${i.productId}: ${i.status}`),
         `Idempotency-Key ${idempotencyKey}`,
-        `X-Request-Id ${placementRequestId}  (grep the API and worker logs for it)`,
+        `X-Request-Id ${placementRequestId}  (grep the logs for it)`,
       ];
     },
   );
@@ -224,15 +224,24 @@ async function main() {
   });
 
   const prescriptionIds = [];
+  const approvalRequestIds = [];
   for (const request of requests) {
     await step(`${PROVIDER} approves ${request.productId}`, async () => {
-      const { data } = await api('POST', `/prescription-requests/${request.id}/approve`, {
-        token: tokens.provider,
-        body: { sig: `Take as directed (${request.productId}).`, refills: 1 },
-        expect: [201],
-      });
+      const { data, requestId } = await api(
+        'POST',
+        `/prescription-requests/${request.id}/approve`,
+        {
+          token: tokens.provider,
+          body: { sig: `Take as directed (${request.productId}).`, refills: 1 },
+          expect: [201],
+        },
+      );
       prescriptionIds.push(data.prescription.id);
-      return `request ${data.request.status}; prescription ${data.prescription.id}: ${data.prescription.status}`;
+      approvalRequestIds.push(requestId);
+      return [
+        `request ${data.request.status}; prescription ${data.prescription.id}: ${data.prescription.status}`,
+        `X-Request-Id ${requestId}  (the worker's eRx job carries it)`,
+      ];
     });
   }
 
@@ -283,7 +292,14 @@ async function main() {
   for (const p of encounter.prescriptions) {
     console.log(`  eRx reference    ${p.erxReference}  (${p.productId})`);
   }
-  console.log(`  X-Request-Id     ${placementRequestId}  (of the placement; grep the logs for it)`);
+  // Each request's id travels with the events and jobs it causes: grep the API and worker logs.
+  console.log(`  X-Request-Id     ${placementRequestId}  (placement: the encounter opening)`);
+  approvalRequestIds.forEach((id, i) => {
+    const last = i === approvalRequestIds.length - 1;
+    console.log(
+      `  X-Request-Id     ${id}  (approval ${i + 1}: eRx submission${last ? ', shipping' : ''})`,
+    );
+  });
 }
 
 main().catch((error) => {

@@ -1,7 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+
 /**
  * The child side of the bench's IPC: the parent sends `{ id, cmd, arg }`, the child answers
  * `{ id, result }` or `{ id, error }`. Every child answers `memory` (optionally after a full GC,
- * which needs --expose-gc) and `stop` (closes the app, then exits so --cpu-prof can write).
+ * which needs --expose-gc), `profile-start` / `profile-stop` (a V8 CPU profile of one phase,
+ * written as a .cpuprofile like --cpu-prof writes) and `stop` (closes the app, then exits).
  */
 export type Handler = (arg: unknown) => Promise<unknown> | unknown;
 
@@ -16,8 +20,25 @@ export function serveParent(
   close: () => Promise<void>,
   handlers: Record<string, Handler> = {},
 ): void {
+  let profiler: Session | undefined;
   const all: Record<string, Handler> = {
     ...handlers,
+    'profile-start': async () => {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.setSamplingInterval', { interval: 250 });
+      await profiler.post('Profiler.start');
+      return true;
+    },
+    'profile-stop': async (arg) => {
+      if (!profiler) throw new Error('no profile is running');
+      const { profile } = await profiler.post('Profiler.stop');
+      profiler.disconnect();
+      profiler = undefined;
+      writeFileSync((arg as { path: string }).path, JSON.stringify(profile));
+      return true;
+    },
     memory: async (arg) => {
       const { gc } = arg as { gc?: boolean };
       if (gc) {

@@ -75,7 +75,9 @@ export async function rawTransaction(
 
 export async function serverVersion(url: string): Promise<string> {
   return withClient(url, async (client) => {
-    const { rows } = await client.query<{ v: string }>(`select current_setting('server_version') as v`);
+    const { rows } = await client.query<{ v: string }>(
+      `select current_setting('server_version') as v`,
+    );
     return rows[0].v;
   });
 }

@@ -24,6 +24,8 @@ export interface Row {
   readonly baselineName: string;
   readonly baseline: Figure;
   readonly target?: Target;
+  /** Failed operations behind the figure: any makes the run fail (the figure is not valid). */
+  readonly errors?: number;
 }
 
 export interface ReportedRow extends Row {
@@ -69,7 +71,15 @@ function status(row: ReportedRow): string {
 
 /** The one table, as Markdown (which reads as well on a terminal). */
 export function renderTable(rows: readonly ReportedRow[]): string {
-  const header = ['#', 'Measure', 'Result', 'Baseline (same run)', 'Baseline result', 'Ratio', 'Target'];
+  const header = [
+    '#',
+    'Measure',
+    'Result',
+    'Baseline (same run)',
+    'Baseline result',
+    'Ratio',
+    'Target',
+  ];
   const lines = rows.map((row) => [
     row.id,
     row.measure,

@@ -12,7 +12,7 @@ export interface Scale {
   /** 3. HTTP at fixed connections: warm-up, then measured. */
   readonly httpWarmupMs: number;
   readonly httpMs: number;
-  /** 3. HTTP (and its raw-pg baseline) at the fixed moderate rate. */
+  /** 3. HTTP (and its raw-pg baseline) at the fixed moderate rate; 4. the low-rate pipeline run. */
   readonly rateMs: number;
   /** 4. Approvals sent at the fixed rate through the whole pipeline. */
   readonly pipelineApprovals: number;
@@ -25,27 +25,27 @@ const SCALES: Record<Scale['name'], Scale> = {
     name: 'smoke',
     busWarmupMs: 50,
     busMs: 200,
-    busDbMs: 300,
+    busDbMs: 250,
     wrapperWarmupMs: 100,
-    wrapperMs: 500,
+    wrapperMs: 300,
     httpWarmupMs: 300,
-    httpMs: 1000,
-    rateMs: 600,
+    httpMs: 800,
+    rateMs: 400,
     pipelineApprovals: 60,
     jobs: 100,
   },
   default: {
     name: 'default',
-    busWarmupMs: 500,
-    busMs: 2000,
-    busDbMs: 3000,
+    busWarmupMs: 300,
+    busMs: 1500,
+    busDbMs: 2000,
     wrapperWarmupMs: 1000,
-    wrapperMs: 5000,
+    wrapperMs: 4000,
     httpWarmupMs: 3000,
-    httpMs: 15_000,
-    rateMs: 10_000,
-    pipelineApprovals: 2000,
-    jobs: 2000,
+    httpMs: 10_000,
+    rateMs: 6000,
+    pipelineApprovals: 1200,
+    jobs: 1500,
   },
   long: {
     name: 'long',

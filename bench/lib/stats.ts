@@ -34,6 +34,8 @@ export interface LoopResult {
   readonly latency: Latencies;
   /** First error seen, if any, to say what went wrong. */
   readonly firstError?: string;
+  /** CPU time of this process (user + system) per completed operation, µs. */
+  readonly cpuMicrosPerOp: number;
 }
 
 /**
@@ -73,8 +75,10 @@ export async function closedLoop(options: {
   if (options.warmupMs > 0) await sleep(options.warmupMs);
   measuring = true;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await sleep(options.durationMs);
   const elapsedMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   stop = true;
   await Promise.all(lanes);
   return {
@@ -84,6 +88,7 @@ export async function closedLoop(options: {
     perSecond: (count / elapsedMs) * 1000,
     latency: summarize(latencies),
     firstError,
+    cpuMicrosPerOp: (cpu.user + cpu.system) / count,
   };
 }
 
@@ -104,12 +109,13 @@ export async function fixedRate(options: {
   let errors = 0;
   let firstError: string | undefined;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   for (let index = 0; index < total; index++) {
     const due = started + index * intervalMs;
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
     running.push(
-      op(index).then(
+      options.op(index).then(
         () => void latencies.push(performance.now() - due),
         (error: unknown) => {
           errors++;
@@ -120,6 +126,7 @@ export async function fixedRate(options: {
   }
   await Promise.all(running);
   const elapsedMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   return {
     count: latencies.length,
     errors,
@@ -127,6 +134,7 @@ export async function fixedRate(options: {
     perSecond: (latencies.length / elapsedMs) * 1000,
     latency: summarize(latencies),
     firstError,
+    cpuMicrosPerOp: (cpu.user + cpu.system) / Math.max(1, latencies.length),
   };
 }
 

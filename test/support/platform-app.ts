@@ -18,7 +18,11 @@ export async function bootPlatform(
       }),
     ],
   })
-    .setLogger(new ConsoleLogger({ logLevels: (process.env.TEST_LOG_LEVELS ?? 'fatal').split(',') as LogLevel[] }))
+    .setLogger(
+      new ConsoleLogger({
+        logLevels: (process.env.TEST_LOG_LEVELS ?? 'fatal').split(',') as LogLevel[],
+      }),
+    )
     .compile();
   return moduleRef.init();
 }

@@ -1,5 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EhrModule } from '@pharmacy/ehr';
 import { IdentityModule } from '@pharmacy/identity';
@@ -11,7 +11,6 @@ import {
   PublicationsAdminModule,
   platformOptionsFrom,
   redisConnection,
-  TraceMiddleware,
 } from '@pharmacy/platform';
 import type { ApiConfig } from './api.config';
 import { HealthModule } from './health/health.module';
@@ -19,7 +18,7 @@ import { databaseOptions } from './modules';
 
 /** The HTTP host: wires the platform and the feature modules; holds no business logic. */
 @Module({})
-export class ApiModule implements NestModule {
+export class ApiModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: ApiModule,
@@ -39,9 +38,5 @@ export class ApiModule implements NestModule {
         HealthModule.forRoot(config.REDIS_URL),
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(TraceMiddleware).forRoutes('*path');
   }
 }

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { createValidationPipe, ProblemDetailsFilter } from '@pharmacy/platform';
+import { createValidationPipe, ProblemDetailsFilter, TraceMiddleware } from '@pharmacy/platform';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import type { ApiConfig } from './api.config';
@@ -10,7 +10,11 @@ import type { ApiConfig } from './api.config';
 export async function createHttpApp(config: ApiConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bufferLogs: true,
+    bodyParser: false,
   });
+  // Before the body parser, so even a request refused as malformed JSON carries its request id.
+  const trace = new TraceMiddleware();
+  app.use(trace.use.bind(trace));
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -26,6 +26,7 @@ export class WorkerModule {
           platformOptionsFrom(
             config,
             postgresOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }, [
+              platformPersistence,
               ordersPersistence,
               ehrPersistence,
             ]),

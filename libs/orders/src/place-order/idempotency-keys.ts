@@ -2,6 +2,7 @@ import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { UnitOfWork } from '@pharmacy/platform';
 import { createHash } from 'node:crypto';
 import { IdempotencyKey } from './idempotency-key.entity';
+import { PlaceOrderRequest } from './place-order.request';
 
 /**
  * Stripe-style idempotency for placing orders. The key row is written in the same transaction as
@@ -13,7 +14,11 @@ export class IdempotencyKeys {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
   /** Claims the key, or returns the answer saved by the request that claimed it first. */
-  async claim<T>(patientId: string, key: string, request: unknown): Promise<{ replay: T } | null> {
+  async claim<T>(
+    patientId: string,
+    key: string,
+    request: PlaceOrderRequest,
+  ): Promise<{ replay: T } | null> {
     const requestHash = hash(request);
     const manager = this.unitOfWork.manager;
     const inserted = await manager
@@ -43,6 +48,11 @@ export class IdempotencyKeys {
   }
 }
 
-function hash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+/** The order's meaning, not its spelling: key order and whitespace do not change the hash. */
+function hash(request: PlaceOrderRequest): string {
+  const canonical = {
+    fulfillmentState: request.fulfillmentState,
+    items: request.items.map(({ productId, quantity }) => ({ productId, quantity })),
+  };
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

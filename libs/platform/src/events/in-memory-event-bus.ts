@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { FaultPoints } from '../faults/fault-points';
 import { UnitOfWork } from '../transactions/unit-of-work';
 import { DomainEvent, EventClass } from './domain-event';
 import { EventBus, EventHandler, SubscribeOptions } from './event-bus';
@@ -17,6 +18,7 @@ export class InMemoryEventBus extends EventBus {
     private readonly subscriptions: Subscriptions,
     private readonly unitOfWork: UnitOfWork,
     private readonly invoker: SubscriberInvoker,
+    private readonly faults: FaultPoints,
   ) {
     super();
   }
@@ -31,7 +33,10 @@ export class InMemoryEventBus extends EventBus {
   }
 
   publish(event: DomainEvent): Promise<void> {
-    return this.unitOfWork.afterCommit(() => this.deliver(event));
+    return this.unitOfWork.afterCommit(() => {
+      this.faults.hit('events.before-dispatch'); // a crash here loses the event: see the registry
+      return this.deliver(event);
+    });
   }
 
   private async deliver(event: DomainEvent): Promise<void> {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { FaultPoints } from '../../faults/fault-points';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 import { DomainEvent, EventClass } from '../domain-event';
 import { EventBus, EventHandler, SubscribeOptions } from '../event-bus';
@@ -21,6 +22,7 @@ export class RegistryEventBus extends EventBus {
     private readonly unitOfWork: UnitOfWork,
     private readonly store: PublicationStore,
     private readonly dispatcher: PublicationDispatcher,
+    private readonly faults: FaultPoints,
     @Inject(REGISTRY_OPTIONS) private readonly options: RegistryOptions,
   ) {
     super();
@@ -43,6 +45,7 @@ export class RegistryEventBus extends EventBus {
 
     const ids = await this.store.record(event, subscribers, this.options.leaseMs);
     await this.unitOfWork.afterCommit(async () => {
+      this.faults.hit('events.before-dispatch'); // committed, not yet delivered: the seed's gap
       for (const [index, id] of ids.entries()) {
         await this.dispatcher.dispatch(id, subscribers[index], event);
       }
