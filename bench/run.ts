@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import Redis from 'ioredis';
 import { join, resolve } from 'node:path';
 import { benchConfig, Section } from './lib/config';
+import { CpuMeter, describeCpu } from './lib/cpu';
 import { prepareServices, serverVersion } from './lib/db';
 import {
   describeMachine,
@@ -58,14 +59,32 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const details: Record<string, unknown> = {};
   const notes: string[] = [];
+  const warnings: string[] = [];
+  const cpuBySection: Record<string, Record<string, number>> = {};
+  // The machine must be otherwise idle: CPU used by anything but the bench's own processes,
+  // PostgreSQL and Redis is reported per section, and flagged when it could skew the figures.
+  const section = async <T>(name: string, meter: CpuMeter, work: () => Promise<T>) => {
+    const stop = meter.start();
+    const result = await work();
+    const usage = stop();
+    cpuBySection[name] = usage;
+    if ((usage.other ?? 0) > 0.2) {
+      warnings.push(
+        `During section ${name}, something else on the machine used ${usage.other} cores ` +
+          `(${describeCpu(usage)}): its figures are suspect; run again on a quiet machine.`,
+      );
+    }
+    return result;
+  };
+  const alone = new CpuMeter({ bench: process.pid });
 
   if (wants('bus')) {
-    const bus = await busSection(config, scale, log);
+    const bus = await section('bus', alone, () => busSection(config, scale, log));
     rows.push(...bus.rows);
     details.bus = bus.details;
   }
   if (wants('wrapper')) {
-    const wrapper = await wrapperSection(config, scale, log);
+    const wrapper = await section('wrapper', alone, () => wrapperSection(config, scale, log));
     rows.push(...wrapper.rows);
     notes.push(...wrapper.notes);
     details.wrapper = wrapper.details;
@@ -75,20 +94,24 @@ async function main(): Promise<void> {
     const stack: Stack = await startStack(config, CHILDREN_DIR);
     try {
       if (wants('http')) {
-        const http = await httpSection(config, scale, stack, CHILDREN_DIR, log);
+        const http = await section('http', stack.cpu, () =>
+          httpSection(config, scale, stack, CHILDREN_DIR, log),
+        );
         rows.push(...http.rows);
         notes.push(...http.notes);
         details.http = http.details;
       }
       if (wants('jobs')) {
-        const jobs = await jobsSection(config, scale, stack, log);
+        const jobs = await section('jobs', stack.cpu, () => jobsSection(config, scale, stack, log));
         rows.push(...jobs.rows);
         notes.push(...jobs.notes);
         details.jobs = jobs.details;
       }
       if (wants('pipeline')) {
         if (config.backend === 'registry') {
-          const pipeline = await pipelineSection(config, scale, stack, log);
+          const pipeline = await section('pipeline', stack.cpu, () =>
+            pipelineSection(config, scale, stack, log),
+          );
           rows.push(...pipeline.rows);
           notes.push(...pipeline.notes);
           details.pipeline = pipeline.details;
@@ -111,6 +134,8 @@ async function main(): Promise<void> {
     .map(report)
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   if (config.cpuProfile.length) notes.push(`CPU profiles written to ${config.profileDir}.`);
+  details.cpuBySection = cpuBySection;
+  notes.unshift(...warnings.map((w) => `WARNING: ${w}`));
   const settings = {
     BENCH_SCALE: scale.name,
     BENCH_BACKEND: config.backend,
@@ -135,6 +160,7 @@ async function main(): Promise<void> {
     `\nBENCH_SCALE=${scale.name} on ${describeMachine(host)}\n\n${renderTable(reported)}\n\n` +
       `Notes and raw figures: ${written.filter((f) => f.includes(scale.name)).join(', ')}\n`,
   );
+  for (const warning of warnings) process.stderr.write(`WARNING: ${warning}\n`);
   const failed = reported.filter((row) => (row.errors ?? 0) > 0);
   if (failed.length) {
     throw new Error(

@@ -1,7 +1,7 @@
 import { DEMO_USERS } from '@pharmacy/identity';
 import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
-import { ChildApi } from '../support/child-api';
+import { ChildApp } from '../support/child-api';
 import { RX_A, RX_B } from '../support/flow';
 import { TEST_JWT_SECRET } from '../support/stack';
 import { testEnv } from '../support/test-env';
@@ -41,7 +41,7 @@ describe('Crash recovery', () => {
 
   afterAll(() => db.end());
 
-  const post = (api: ChildApi, path: string, body: unknown, user: keyof typeof DEMO_USERS) =>
+  const post = (api: ChildApp, path: string, body: unknown, user: keyof typeof DEMO_USERS) =>
     fetch(`${api.baseUrl}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token(user)}` },
@@ -59,7 +59,7 @@ describe('Crash recovery', () => {
 
   it(`loses and repeats nothing across ${KILLS} SIGKILLs`, async () => {
     // Orders, placed and reviewed into encounters before any crash.
-    let api = await ChildApi.start(env);
+    let api = await ChildApp.start('api', env);
     const orderUuids: string[] = [];
     for (let i = 0; i < ORDERS; i++) {
       const response = await post(
@@ -82,7 +82,8 @@ describe('Crash recovery', () => {
     let answered = 0;
     for (let round = 0; round < KILLS; round++) {
       const crashAtCommit = round === 0;
-      api = await ChildApi.start(
+      api = await ChildApp.start(
+        'api',
         crashAtCommit
           ? { ...env, ENABLE_FAULT_POINTS: 'true', FAULT_POINTS: 'events.before-dispatch:crash' }
           : env,
@@ -120,7 +121,7 @@ describe('Crash recovery', () => {
     }
 
     // The last restart recovers what the crashes left behind.
-    api = await ChildApi.start(env);
+    api = await ChildApp.start('api', env);
     try {
       await waitFor(
         'every publication to complete',

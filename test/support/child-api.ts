@@ -4,7 +4,10 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { waitFor } from './wait-for';
 
-const API_ENTRY = join(__dirname, '../../dist/apps/api/src/main.js');
+const ENTRIES = {
+  api: join(__dirname, '../../dist/apps/api/src/main.js'),
+  worker: join(__dirname, '../../dist/apps/worker/src/main.js'),
+};
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -14,39 +17,41 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** The built API as a real process, so a test can kill it with SIGKILL mid-flight. */
-export class ChildApi {
+/** A built app as a real process, so a test can read its logs or kill it with SIGKILL. */
+export class ChildApp {
   private output = '';
 
   private constructor(
     readonly process: ChildProcess,
     readonly baseUrl: string,
   ) {
-    process.stdout?.on('data', (chunk) => (this.output = (this.output + chunk).slice(-20_000)));
-    process.stderr?.on('data', (chunk) => (this.output = (this.output + chunk).slice(-20_000)));
+    process.stdout?.on('data', (chunk) => (this.output += chunk));
+    process.stderr?.on('data', (chunk) => (this.output += chunk));
   }
 
-  static async start(env: NodeJS.ProcessEnv): Promise<ChildApi> {
+  /** Everything it printed: JSON log lines, one per entry. */
+  get log(): string {
+    return this.output;
+  }
+
+  static async start(app: keyof typeof ENTRIES, env: NodeJS.ProcessEnv): Promise<ChildApp> {
     const port = await freePort();
-    const child = spawn(process.execPath, [API_ENTRY], {
+    const child = spawn(process.execPath, [ENTRIES[app]], {
       env: { ...process.env, NODE_OPTIONS: '', ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const api = new ChildApi(child, `http://127.0.0.1:${port}`);
+    const started = new ChildApp(child, `http://127.0.0.1:${port}`);
     await waitFor(
-      'the child API to be ready',
+      `the child ${app} to be ready`,
       async () => {
-        if (child.exitCode !== null) throw new Error(`The API exited early:\n${api.output}`);
-        const ready = await fetch(`${api.baseUrl}/api/health/ready`).catch(() => undefined);
+        if (child.exitCode !== null) throw new Error(`The ${app} exited early:\n${started.log}`);
+        if (app === 'worker') return started.log.includes('Worker started') ? true : undefined;
+        const ready = await fetch(`${started.baseUrl}/api/health/ready`).catch(() => undefined);
         return ready?.ok ? true : undefined;
       },
       { timeoutMs: 20_000, intervalMs: 50 },
     );
-    return api;
-  }
-
-  get log(): string {
-    return this.output;
+    return started;
   }
 
   async kill(): Promise<void> {

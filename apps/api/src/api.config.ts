@@ -6,6 +6,7 @@ export const apiEnvSchema = {
   JWT_SECRET: env.secret(32),
   JWT_TTL_SECONDS: env.int(3600, { min: 60, max: 30 * 24 * 3600 }),
   AUTH_DEV_LOGIN: env.bool(false),
+  QUEUES_DASHBOARD: env.bool(false),
 };
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;

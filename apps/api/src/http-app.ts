@@ -5,6 +5,8 @@ import { createValidationPipe, ProblemDetailsFilter, TraceMiddleware } from '@ph
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import type { ApiConfig } from './api.config';
+import { serveOpenApi } from './openapi';
+import { mountQueuesDashboard } from './queues-dashboard';
 
 /** Builds the HTTP app exactly as production runs it; the tests boot it the same way. */
 export async function createHttpApp(config: ApiConfig): Promise<INestApplication> {
@@ -21,5 +23,7 @@ export async function createHttpApp(config: ApiConfig): Promise<INestApplication
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '100kb' });
   app.enableShutdownHooks();
+  serveOpenApi(app);
+  if (config.QUEUES_DASHBOARD) mountQueuesDashboard(app);
   return app;
 }

@@ -12,6 +12,7 @@ export { ROLES, type Role, type AuthenticatedUser } from './auth/authenticated-u
 export { Public, Roles, CurrentUser } from './auth/auth.decorators';
 export { AuthModule, type AuthOptions } from './auth/auth.module';
 export { TokenIssuer } from './auth/token-issuer';
+export { TokenVerifier } from './auth/token-verifier';
 export {
   postToPartner,
   PartnerRejectedError,

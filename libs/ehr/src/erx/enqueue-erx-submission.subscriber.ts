@@ -15,10 +15,10 @@ export class EnqueueErxSubmissionSubscriber {
   ) {}
 
   async handle(event: PrescriptionRequestApprovedEvent): Promise<void> {
-    const { prescriptionId } = event.payload;
+    const { prescriptionId, orderUuid } = event.payload;
     await this.queue.add(
       'submit-prescription',
-      withTrace({ prescriptionId }),
+      withTrace({ prescriptionId, orderUuid }),
       jobOptions(this.policy, erxJobId(prescriptionId)),
     );
   }

@@ -2,7 +2,8 @@ import type { Traced } from '@pharmacy/platform';
 
 export const ERX_QUEUE = 'erx-submission';
 
-export type ErxJobData = Traced<{ readonly prescriptionId: string }>;
+/** `orderUuid` rides along only so the worker's log lines name the order they serve. */
+export type ErxJobData = Traced<{ readonly prescriptionId: string; readonly orderUuid?: string }>;
 
 /** One submission per prescription, whoever enqueues it and however often. */
 export const erxJobId = (prescriptionId: string) => `erx-${prescriptionId}`;

@@ -19,10 +19,10 @@ export class ErxSubmissionProcessor extends WorkerHost {
   }
 
   process(job: Job<ErxJobData>): Promise<void> {
-    const { prescriptionId } = job.data;
+    const { prescriptionId, orderUuid } = job.data;
     return runInJobTrace(job, async () => {
       try {
-        await this.commands.execute(new SubmitPrescriptionCommand(prescriptionId));
+        await this.commands.execute(new SubmitPrescriptionCommand(prescriptionId, orderUuid));
       } catch (error) {
         const refused = error instanceof PartnerRejectedError;
         if (refused || isFinalAttempt(job)) {

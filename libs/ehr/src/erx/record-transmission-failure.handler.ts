@@ -23,9 +23,12 @@ export class RecordTransmissionFailureHandler implements ICommandHandler<RecordT
       await this.events.publish(
         new PrescriptionTransmissionFailedEvent({ prescriptionId, reason }),
       );
-      this.logger.warn(
-        { prescriptionId, reason },
-        `Prescription ${prescriptionId} transmission failed`,
+      // Said only once it is true: after the commit.
+      await this.unitOfWork.afterCommit(() =>
+        this.logger.warn(
+          { prescriptionId, reason },
+          `Prescription ${prescriptionId} transmission failed`,
+        ),
       );
     });
   }

@@ -1,7 +1,10 @@
 import { Command } from '@nestjs/cqrs';
 
 export class SubmitPrescriptionCommand extends Command<void> {
-  constructor(readonly prescriptionId: string) {
+  constructor(
+    readonly prescriptionId: string,
+    readonly orderUuid?: string,
+  ) {
     super();
   }
 }

@@ -21,7 +21,7 @@ export class SubmitPrescriptionHandler implements ICommandHandler<SubmitPrescrip
     private readonly events: EventBus,
   ) {}
 
-  async execute({ prescriptionId }: SubmitPrescriptionCommand): Promise<void> {
+  async execute({ prescriptionId, orderUuid }: SubmitPrescriptionCommand): Promise<void> {
     const prescription = await this.ehr.findPrescription(prescriptionId);
     if (!prescription) throw new Error(`Prescription ${prescriptionId} does not exist`);
     if (prescription.status !== 'pending_transmission') return;
@@ -42,7 +42,7 @@ export class SubmitPrescriptionHandler implements ICommandHandler<SubmitPrescrip
       await this.events.publish(new PrescriptionTransmittedEvent({ prescriptionId, erxReference }));
     });
     this.logger.log(
-      { prescriptionId, erxReference },
+      { prescriptionId, erxReference, orderUuid },
       `Prescription ${prescriptionId} sent to eRx as ${erxReference}`,
     );
   }

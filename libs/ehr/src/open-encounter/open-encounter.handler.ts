@@ -58,9 +58,12 @@ export class OpenEncounterHandler implements ICommandHandler<OpenEncounterComman
           prescriptionRequestIds: encounter.requests.map((request) => request.id),
         }),
       );
-      this.logger.log(
-        { orderUuid: order.orderUuid, encounterId: encounter.id },
-        `Encounter ${encounter.id} opened for order ${order.orderUuid}`,
+      // Said only once it is true: after the commit.
+      await this.unitOfWork.afterCommit(() =>
+        this.logger.log(
+          { orderUuid: order.orderUuid, encounterId: encounter.id },
+          `Encounter ${encounter.id} opened for order ${order.orderUuid}`,
+        ),
       );
     });
   }

@@ -56,9 +56,12 @@ export class ApprovePrescriptionRequestHandler implements ICommandHandler<Approv
       );
       await this.gate.close(encounter, request);
       this.faults.hit('ehr.approve.after-writes');
-      this.logger.log(
-        { orderUuid: encounter.orderUuid, prescriptionId: prescription.id },
-        `Request ${request.id} approved; prescription ${prescription.id} created`,
+      // Said only once it is true: after the commit.
+      await this.unitOfWork.afterCommit(() =>
+        this.logger.log(
+          { orderUuid: encounter.orderUuid, prescriptionId: prescription.id },
+          `Request ${request.id} approved; prescription ${prescription.id} created`,
+        ),
       );
       return {
         request: { id: request.id, status: request.status },

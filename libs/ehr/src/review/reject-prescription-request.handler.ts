@@ -35,7 +35,10 @@ export class RejectPrescriptionRequestHandler implements ICommandHandler<RejectP
         }),
       );
       await this.gate.close(encounter, request);
-      this.logger.log({ orderUuid: encounter.orderUuid }, `Request ${request.id} rejected`);
+      // Said only once it is true: after the commit.
+      await this.unitOfWork.afterCommit(() =>
+        this.logger.log({ orderUuid: encounter.orderUuid }, `Request ${request.id} rejected`),
+      );
       return { request: { id: request.id, status: request.status, reason } };
     });
   }

@@ -35,10 +35,18 @@ export class ApplyClinicalDecisionsHandler implements ICommandHandler<ApplyClini
 
       const { patientId } = order;
       if (outcome === 'ready_for_fulfillment') {
-        this.logger.log({ orderUuid }, `Order ${orderUuid} is ready for fulfillment`);
+        // Said only once it is true: after the commit.
+        await this.unitOfWork.afterCommit(() =>
+          this.logger.log({ orderUuid }, `Order ${orderUuid} is ready for fulfillment`),
+        );
         await this.events.publish(new OrderReadyForFulfillmentEvent({ orderUuid, patientId }));
       } else if (outcome === 'cancelled') {
-        this.logger.log({ orderUuid }, `Order ${orderUuid} is cancelled: every item was rejected`);
+        await this.unitOfWork.afterCommit(() =>
+          this.logger.log(
+            { orderUuid },
+            `Order ${orderUuid} is cancelled: every item was rejected`,
+          ),
+        );
         await this.events.publish(new OrderCancelledEvent({ orderUuid, patientId }));
       }
     });

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OrderPlacedEvent, OrderReadyForFulfillmentEvent } from '@pharmacy/contracts';
 import { EventBus, UnitOfWork } from '@pharmacy/platform';
@@ -14,6 +14,8 @@ import { PlaceOrderCommand } from './place-order.command';
 
 @CommandHandler(PlaceOrderCommand)
 export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
+  private readonly logger = new Logger('Orders');
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly orders: OrdersRepository,
@@ -40,6 +42,13 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
       // An order without prescription items needs no review: it is ready the moment it exists.
       const readyAtOnce = order.concludeReviewIfComplete() === 'ready_for_fulfillment';
       await this.orders.insert(order);
+      // Said only once it is true: after the commit.
+      await this.unitOfWork.afterCommit(() =>
+        this.logger.log(
+          { orderUuid: order.uuid, patientId },
+          `Order ${order.uuid} placed with ${order.items.length} items`,
+        ),
+      );
       await this.events.publish(
         new OrderPlacedEvent({
           orderUuid: order.uuid,

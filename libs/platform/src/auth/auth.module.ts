@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { TokenIssuer } from './token-issuer';
+import { TokenVerifier } from './token-verifier';
 
 export interface AuthOptions {
   readonly jwtSecret: string;
@@ -24,8 +25,8 @@ export class AuthModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
       ],
-      providers: [TokenIssuer, { provide: APP_GUARD, useClass: BearerAuthGuard }],
-      exports: [TokenIssuer],
+      providers: [TokenIssuer, TokenVerifier, { provide: APP_GUARD, useClass: BearerAuthGuard }],
+      exports: [TokenIssuer, TokenVerifier],
     };
   }
 }

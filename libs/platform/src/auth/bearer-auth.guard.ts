@@ -6,23 +6,17 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
-import { AuthenticatedUser, Role, ROLES } from './authenticated-user';
-
-interface TokenClaims {
-  sub?: unknown;
-  email?: unknown;
-  role?: unknown;
-}
+import { AuthenticatedUser, Role } from './authenticated-user';
+import { TokenVerifier } from './token-verifier';
 
 /** Every route needs a valid bearer token unless marked `@Public()`; `@Roles()` narrows who. */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenVerifier,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -43,16 +37,8 @@ export class BearerAuthGuard implements CanActivate {
   private async authenticate(header: string | undefined): Promise<AuthenticatedUser> {
     const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header ?? '')?.[1];
     if (!token) throw new UnauthorizedException('A bearer token is required.');
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
-    } catch {
-      throw new UnauthorizedException('The bearer token is invalid or expired.');
-    }
-    const { sub, email, role } = claims;
-    if (typeof sub !== 'string' || typeof email !== 'string' || !ROLES.includes(role as Role)) {
-      throw new UnauthorizedException('The bearer token is invalid or expired.');
-    }
-    return { id: sub, email, role: role as Role };
+    const user = await this.tokens.verify(token);
+    if (!user) throw new UnauthorizedException('The bearer token is invalid or expired.');
+    return user;
   }
 }

@@ -1,0 +1,70 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { INestApplication } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import { ERX_QUEUE } from '@pharmacy/ehr';
+import { FULFILLMENT_QUEUE } from '@pharmacy/orders';
+import { TokenVerifier } from '@pharmacy/platform';
+import type { Queue } from 'bullmq';
+import type { NextFunction, Request, Response } from 'express';
+
+export const QUEUES_DASHBOARD_PATH = '/admin/queues';
+const COOKIE = 'queues_dashboard_token';
+
+/**
+ * Bull Board for the eRx and fulfillment queues, for admins only. A browser cannot send a bearer
+ * header on navigation, so the first visit passes the admin token as `?token=`; it is then kept in
+ * an HttpOnly cookie scoped to the dashboard.
+ */
+export function mountQueuesDashboard(app: INestApplication): void {
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(QUEUES_DASHBOARD_PATH);
+  createBullBoard({
+    queues: [ERX_QUEUE, FULFILLMENT_QUEUE].map(
+      (name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false })),
+    ),
+    serverAdapter,
+  });
+  app.use(QUEUES_DASHBOARD_PATH, adminsOnly(app.get(TokenVerifier)), serverAdapter.getRouter());
+}
+
+function adminsOnly(tokens: TokenVerifier) {
+  return async (request: Request, response: Response, next: NextFunction) => {
+    const fromQuery = typeof request.query.token === 'string' ? request.query.token : undefined;
+    const token =
+      /^Bearer (.+)$/.exec(request.header('authorization') ?? '')?.[1] ??
+      fromQuery ??
+      cookie(request, COOKIE);
+    const user = token ? await tokens.verify(token) : null;
+    if (!user || user.role !== 'admin') {
+      response
+        .status(user ? 403 : 401)
+        .type('application/problem+json')
+        .json({
+          type: 'about:blank',
+          title: user ? 'Forbidden' : 'Unauthorized',
+          status: user ? 403 : 401,
+          detail: 'The queues dashboard is for admins: open it with ?token=<admin access token>.',
+          instance: request.originalUrl,
+        });
+      return;
+    }
+    if (fromQuery) {
+      response.cookie(COOKIE, fromQuery, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: QUEUES_DASHBOARD_PATH,
+      });
+    }
+    next();
+  };
+}
+
+function cookie(request: Request, name: string): string | undefined {
+  for (const pair of (request.header('cookie') ?? '').split(';')) {
+    const [key, ...value] = pair.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
