@@ -3,8 +3,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EhrModule } from '@pharmacy/ehr';
 import { IdentityModule } from '@pharmacy/identity';
+import { NotificationsModule } from '@pharmacy/notifications';
 import { OrdersModule } from '@pharmacy/orders';
 import {
+  AuditModule,
   AuthModule,
   LoggingModule,
   PlatformModule,
@@ -25,6 +27,7 @@ export class ApiModule {
       imports: [
         LoggingModule.forRoot(config.LOG_LEVEL),
         PlatformModule.forRoot(platformOptionsFrom(config, databaseOptions(config))),
+        AuditModule.forRoot({ tables: { orders: ['status'], prescriptions: ['status'] } }),
         AuthModule.forRoot({
           jwtSecret: config.JWT_SECRET,
           tokenTtlSeconds: config.JWT_TTL_SECONDS,
@@ -34,6 +37,7 @@ export class ApiModule {
         IdentityModule.forRoot({ devLogin: config.AUTH_DEV_LOGIN }),
         OrdersModule,
         EhrModule,
+        NotificationsModule,
         PublicationsAdminModule,
         HealthModule.forRoot(config.REDIS_URL),
       ],

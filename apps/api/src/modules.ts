@@ -1,5 +1,6 @@
 import { ehrPersistence } from '@pharmacy/ehr';
 import { identityPersistence } from '@pharmacy/identity';
+import { notificationsPersistence } from '@pharmacy/notifications';
 import { ordersPersistence } from '@pharmacy/orders';
 import { platformPersistence, postgresOptions } from '@pharmacy/platform';
 import type { DataSourceOptions } from 'typeorm';
@@ -14,5 +15,6 @@ export function databaseOptions(config: {
     identityPersistence,
     ordersPersistence,
     ehrPersistence,
+    notificationsPersistence,
   ]);
 }

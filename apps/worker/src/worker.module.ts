@@ -2,8 +2,10 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ehrPersistence, EhrWorkerModule } from '@pharmacy/ehr';
+import { NotificationsModule, notificationsPersistence } from '@pharmacy/notifications';
 import { ordersPersistence, OrdersWorkerModule } from '@pharmacy/orders';
 import {
+  AuditModule,
   LoggingModule,
   PlatformModule,
   platformOptionsFrom,
@@ -29,13 +31,16 @@ export class WorkerModule {
               platformPersistence,
               ordersPersistence,
               ehrPersistence,
+              notificationsPersistence,
             ]),
           ),
         ),
+        AuditModule.forRoot({ tables: { orders: ['status'], prescriptions: ['status'] } }),
         CqrsModule.forRoot(),
         BullModule.forRoot({ connection: redisConnection(config.REDIS_URL, 'worker') }),
         EhrWorkerModule.forRoot({ baseUrl: config.ERX_BASE_URL, timeoutMs }),
         OrdersWorkerModule.forRoot({ baseUrl: config.PHARMACY_BASE_URL, timeoutMs }),
+        NotificationsModule,
       ],
     };
   }

@@ -36,3 +36,6 @@ export { PublicationRelay } from './events/registry/publication-relay';
 export { DEFAULT_REGISTRY_OPTIONS, type RegistryOptions } from './events/registry/registry-options';
 export { type RetryPolicy } from './events/registry/retry-policy';
 export { platformPersistence } from './platform-persistence';
+export { AuditModule } from './audit/audit.module';
+export { AuditSubscriber, type AuditOptions } from './audit/audit-subscriber';
+export { AuditLogEntry } from './audit/audit-log-entry.entity';

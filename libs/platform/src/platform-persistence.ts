@@ -1,9 +1,11 @@
+import { AuditLogEntry } from './audit/audit-log-entry.entity';
 import type { ModulePersistence } from './database/postgres-options';
 import { EventPublication } from './events/registry/event-publication.entity';
 import { CreateEventPublications1764115000000 } from './migrations/1764115000000-create-event-publications';
+import { CreateAuditLog1764115050000 } from './migrations/1764115050000-create-audit-log';
 
-/** The platform's own table: the event publication registry. */
+/** The platform's own tables: the event publication registry and the audit log. */
 export const platformPersistence: ModulePersistence = {
-  entities: [EventPublication],
-  migrations: [CreateEventPublications1764115000000],
+  entities: [EventPublication, AuditLogEntry],
+  migrations: [CreateEventPublications1764115000000, CreateAuditLog1764115050000],
 };

@@ -45,6 +45,13 @@ export class ApprovePrescriptionRequestHandler implements ICommandHandler<Approv
         transmittedAt: null,
       });
       await this.ehr.insertPrescription(prescription);
+      // Logged after the commit, and before the events it causes.
+      await this.unitOfWork.afterCommit(() =>
+        this.logger.log(
+          { orderUuid: encounter.orderUuid, prescriptionId: prescription.id },
+          `Request ${request.id} approved; prescription ${prescription.id} created`,
+        ),
+      );
       await this.events.publish(
         new PrescriptionRequestApprovedEvent({
           prescriptionRequestId: request.id,
@@ -56,13 +63,6 @@ export class ApprovePrescriptionRequestHandler implements ICommandHandler<Approv
       );
       await this.gate.close(encounter, request);
       this.faults.hit('ehr.approve.after-writes');
-      // Said only once it is true: after the commit.
-      await this.unitOfWork.afterCommit(() =>
-        this.logger.log(
-          { orderUuid: encounter.orderUuid, prescriptionId: prescription.id },
-          `Request ${request.id} approved; prescription ${prescription.id} created`,
-        ),
-      );
       return {
         request: { id: request.id, status: request.status },
         prescription: { id: prescription.id, status: prescription.status },

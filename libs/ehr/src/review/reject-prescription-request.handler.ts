@@ -25,6 +25,10 @@ export class RejectPrescriptionRequestHandler implements ICommandHandler<RejectP
       const { encounter, request } = await this.gate.open(requestId, providerId);
       encounter.decide(request, providerId, 'rejected');
       request.rejectionReason = reason;
+      // Logged after the commit, and before the events it causes.
+      await this.unitOfWork.afterCommit(() =>
+        this.logger.log({ orderUuid: encounter.orderUuid }, `Request ${request.id} rejected`),
+      );
       await this.events.publish(
         new PrescriptionRequestRejectedEvent({
           prescriptionRequestId: request.id,
@@ -35,10 +39,6 @@ export class RejectPrescriptionRequestHandler implements ICommandHandler<RejectP
         }),
       );
       await this.gate.close(encounter, request);
-      // Said only once it is true: after the commit.
-      await this.unitOfWork.afterCommit(() =>
-        this.logger.log({ orderUuid: encounter.orderUuid }, `Request ${request.id} rejected`),
-      );
       return { request: { id: request.id, status: request.status, reason } };
     });
   }

@@ -12,7 +12,10 @@ export interface SqlFragment {
  * Keywords count only outside quotes and parentheses, so a subquery or a string that contains
  * WHERE does not fool it.
  */
-export function whereConditionOf(update: string, parameters: readonly unknown[]): SqlFragment | null {
+export function whereConditionOf(
+  update: string,
+  parameters: readonly unknown[],
+): SqlFragment | null {
   const where = findKeyword(update, 'WHERE', 0);
   if (where < 0) return null;
   const start = where + 'WHERE'.length;

@@ -58,6 +58,23 @@ export class ListPublicationsRequest extends PublicationFilterRequest {
   offset?: number;
 }
 
+export class PublicationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ example: 'ehr.prescription-request-approved' }) eventType!: string;
+  @ApiProperty() eventVersion!: number;
+  @ApiProperty({ description: 'The serialized event: payload and metadata.' }) event!: object;
+  @ApiProperty({ example: 'orders.mark-item-approved-when-prescription-approved' })
+  subscriber!: string;
+  @ApiProperty({ enum: PUBLICATION_STATUSES }) status!: PublicationStatus;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty({ description: 'When a retry is due, or until when a process holds it.' })
+  nextAttemptAt!: Date;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ type: Date, nullable: true }) completedAt!: Date | null;
+}
+
 export class PublicationCountsView {
   @ApiProperty() pending!: number;
   @ApiProperty() completed!: number;
@@ -86,8 +103,10 @@ export class PublicationsAdminController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Publications, newest first.' })
-  list(@Query() { limit = 50, offset = 0, ...filter }: ListPublicationsRequest) {
+  @ApiOkResponse({ type: [PublicationView], description: 'Publications, newest first.' })
+  list(
+    @Query() { limit = 50, offset = 0, ...filter }: ListPublicationsRequest,
+  ): Promise<PublicationView[]> {
     return this.store.list(filter, limit, offset);
   }
 

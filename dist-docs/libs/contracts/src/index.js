@@ -1,0 +1,24 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.PrescriptionTransmissionFailedEvent = exports.PrescriptionTransmittedEvent = exports.EncounterCompletedEvent = exports.PrescriptionRequestRejectedEvent = exports.PrescriptionRequestApprovedEvent = exports.EncounterOpenedEvent = exports.OrderFulfilledEvent = exports.OrderCancelledEvent = exports.OrderReadyForFulfillmentEvent = exports.OrderPlacedEvent = void 0;
+// The event contracts: the only thing the feature modules share.
+var order_placed_event_1 = require("./orders/order-placed.event");
+Object.defineProperty(exports, "OrderPlacedEvent", { enumerable: true, get: function () { return order_placed_event_1.OrderPlacedEvent; } });
+var order_ready_for_fulfillment_event_1 = require("./orders/order-ready-for-fulfillment.event");
+Object.defineProperty(exports, "OrderReadyForFulfillmentEvent", { enumerable: true, get: function () { return order_ready_for_fulfillment_event_1.OrderReadyForFulfillmentEvent; } });
+var order_cancelled_event_1 = require("./orders/order-cancelled.event");
+Object.defineProperty(exports, "OrderCancelledEvent", { enumerable: true, get: function () { return order_cancelled_event_1.OrderCancelledEvent; } });
+var order_fulfilled_event_1 = require("./orders/order-fulfilled.event");
+Object.defineProperty(exports, "OrderFulfilledEvent", { enumerable: true, get: function () { return order_fulfilled_event_1.OrderFulfilledEvent; } });
+var encounter_opened_event_1 = require("./ehr/encounter-opened.event");
+Object.defineProperty(exports, "EncounterOpenedEvent", { enumerable: true, get: function () { return encounter_opened_event_1.EncounterOpenedEvent; } });
+var prescription_request_approved_event_1 = require("./ehr/prescription-request-approved.event");
+Object.defineProperty(exports, "PrescriptionRequestApprovedEvent", { enumerable: true, get: function () { return prescription_request_approved_event_1.PrescriptionRequestApprovedEvent; } });
+var prescription_request_rejected_event_1 = require("./ehr/prescription-request-rejected.event");
+Object.defineProperty(exports, "PrescriptionRequestRejectedEvent", { enumerable: true, get: function () { return prescription_request_rejected_event_1.PrescriptionRequestRejectedEvent; } });
+var encounter_completed_event_1 = require("./ehr/encounter-completed.event");
+Object.defineProperty(exports, "EncounterCompletedEvent", { enumerable: true, get: function () { return encounter_completed_event_1.EncounterCompletedEvent; } });
+var prescription_transmitted_event_1 = require("./ehr/prescription-transmitted.event");
+Object.defineProperty(exports, "PrescriptionTransmittedEvent", { enumerable: true, get: function () { return prescription_transmitted_event_1.PrescriptionTransmittedEvent; } });
+var prescription_transmission_failed_event_1 = require("./ehr/prescription-transmission-failed.event");
+Object.defineProperty(exports, "PrescriptionTransmissionFailedEvent", { enumerable: true, get: function () { return prescription_transmission_failed_event_1.PrescriptionTransmissionFailedEvent; } });

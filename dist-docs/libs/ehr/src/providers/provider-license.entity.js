@@ -1,0 +1,28 @@
+"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ProviderLicense = void 0;
+const typeorm_1 = require("typeorm");
+/** A provider may prescribe only for orders shipping to a state they are licensed in. */
+let ProviderLicense = class ProviderLicense {
+};
+exports.ProviderLicense = ProviderLicense;
+__decorate([
+    (0, typeorm_1.PrimaryColumn)('uuid', { name: 'provider_id' }),
+    __metadata("design:type", String)
+], ProviderLicense.prototype, "providerId", void 0);
+__decorate([
+    (0, typeorm_1.PrimaryColumn)('char', { length: 2 }),
+    __metadata("design:type", String)
+], ProviderLicense.prototype, "state", void 0);
+exports.ProviderLicense = ProviderLicense = __decorate([
+    (0, typeorm_1.Entity)('provider_licenses')
+], ProviderLicense);
