@@ -70,12 +70,12 @@ module.exports = {
     {
       name: 'tests-use-lib-public-surfaces',
       comment:
-        'Tests under test/ may deep-import apps files (e.g. apps/api/src/http-app.ts, the ' +
+        'Tests (test/), scripts and benchmarks may deep-import apps files (e.g. apps/api/src/http-app.ts, the ' +
         'composition roots they boot), but a feature module - any lib - only through its public ' +
         'surface libs/<name>/src/index.ts. That is the whole test exemption; unit specs that ' +
         'need internals live beside the code (*.spec.ts) inside the lib itself.',
       severity: 'error',
-      from: { path: '^test/' },
+      from: { path: '^(test|scripts|bench)/' },
       to: { path: '^libs/', pathNot: PUBLIC_SURFACE },
     },
     {

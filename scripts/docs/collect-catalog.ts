@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { BullRegistrar, WorkerHost } from '@nestjs/bullmq';
 import { ConsoleLogger, DynamicModule, INestApplicationContext, Type } from '@nestjs/common';
 import { DiscoveryService, ModulesContainer } from '@nestjs/core';
@@ -8,8 +10,6 @@ import { loadApiConfig } from '../../apps/api/src/api.config';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { loadWorkerConfig } from '../../apps/worker/src/worker.config';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   buildCatalog,
   type AppRegistrations,
@@ -44,7 +44,7 @@ const PROCESSOR_METADATA = 'bullmq:processor_metadata';
  * publication relay (its timer would deliver stored publications) and the BullMQ registrar
  * (it would start workers that take jobs off the queues). Nothing else is replaced, so every
  * `onModuleInit()` subscribes exactly as in production. The DataSource connects to PostgreSQL
- * (nothing is read or written) and the queues' producers connect to Redis.
+ * and the queues' producers to Redis, but nothing is written to either.
  */
 export async function bootApps(services: CatalogServices): Promise<BootedApps> {
   const env = appEnv(services);

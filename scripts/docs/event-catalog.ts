@@ -233,7 +233,9 @@ export function buildCatalog({ contractClasses, apps, sources }: CatalogInput): 
       );
     }
     if (!source.payload) {
-      problems.push(`${cls.className} (${source.file}) extends DomainEvent without a payload type.`);
+      problems.push(
+        `${cls.className} (${source.file}) extends DomainEvent without a payload type.`,
+      );
     }
     const sites = sources.publishSites.filter((site) => site.className === cls.className);
     if (source.module && !sites.some((site) => site.module === source.module)) {
@@ -475,10 +477,7 @@ export function renderCatalog(catalog: EventCatalog): string {
       '',
       `- **Version:** ${event.version}`,
       `- **Contract:** ${fileLink(event.file, code(event.className))} (${event.module} module)`,
-      `- **Published by:** ${list(
-        event.publishedIn.map((site) => `${site.module}, in ${fileLink(site.file)}`),
-        '_nobody_',
-      )}`,
+      `- **Published by:** ${publishers(event)}`,
       '',
       '**Payload**',
       '',
@@ -486,13 +485,15 @@ export function renderCatalog(catalog: EventCatalog): string {
     if (event.payload.length === 0) {
       lines.push('_No fields._');
     } else {
+      // The description column only when some field has its own TSDoc.
+      const described = event.payload.some((field) => field.description);
       lines.push(
         ...table(
-          ['Field', 'Type', 'Description'],
+          described ? ['Field', 'Type', 'Description'] : ['Field', 'Type'],
           event.payload.map((field) => [
             code(field.optional ? `${field.path}?` : field.path),
             code(field.type),
-            field.description,
+            ...(described ? [field.description] : []),
           ]),
         ),
       );
@@ -548,6 +549,19 @@ export function renderCatalog(catalog: EventCatalog): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `orders, in a.ts and b.ts`, one group per publishing module. */
+function publishers(event: CatalogEvent): string {
+  const modules = sorted(event.publishedIn.map((site) => site.module));
+  const groups = modules.map((module) => {
+    const files = event.publishedIn
+      .filter((site) => site.module === module)
+      .map((site) => fileLink(site.file));
+    const last = files.pop();
+    return `${module}, in ${files.length > 0 ? `${files.join(', ')} and ${last}` : last}`;
+  });
+  return groups.length > 0 ? groups.join('; ') : '_nobody_';
 }
 
 /** A Mermaid flowchart: module -> event -> subscribing module -> queue -> processing module. */

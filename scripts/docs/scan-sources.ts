@@ -1,7 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
-import type { ContractSource, PayloadField, ProcessorSource, PublishSite, SourceScan } from './event-catalog';
+import type {
+  ContractSource,
+  PayloadField,
+  ProcessorSource,
+  PublishSite,
+  SourceScan,
+} from './event-catalog';
 
 /**
  * What only the source can tell: the payload, the TSDoc and the folder of each event contract,
@@ -153,11 +159,7 @@ function isProjectObject(type: ts.Type, checker: ts.TypeChecker): boolean {
  * The type as its author wrote it, minus `readonly` (immaterial on the wire); inline object types,
  * whose fields are listed on their own rows, read `object`.
  */
-function displayType(
-  declaration: ts.Declaration,
-  type: ts.Type,
-  checker: ts.TypeChecker,
-): string {
+function displayType(declaration: ts.Declaration, type: ts.Type, checker: ts.TypeChecker): string {
   const node = (declaration as { type?: ts.TypeNode }).type;
   const text = node
     ? typeNodeText(node)

@@ -38,6 +38,8 @@ exports.readRegistrations = readRegistrations;
 exports.contractClasses = contractClasses;
 exports.collectCatalog = collectCatalog;
 exports.findRepoRoot = findRepoRoot;
+const fs = __importStar(require("node:fs"));
+const path = __importStar(require("node:path"));
 const bullmq_1 = require("@nestjs/bullmq");
 const common_1 = require("@nestjs/common");
 const core_1 = require("@nestjs/core");
@@ -48,8 +50,6 @@ const api_config_1 = require("../../apps/api/src/api.config");
 const api_module_1 = require("../../apps/api/src/api.module");
 const worker_config_1 = require("../../apps/worker/src/worker.config");
 const worker_module_1 = require("../../apps/worker/src/worker.module");
-const fs = __importStar(require("node:fs"));
-const path = __importStar(require("node:path"));
 const event_catalog_1 = require("./event-catalog");
 const scan_sources_1 = require("./scan-sources");
 /**
@@ -64,7 +64,7 @@ const PROCESSOR_METADATA = 'bullmq:processor_metadata';
  * publication relay (its timer would deliver stored publications) and the BullMQ registrar
  * (it would start workers that take jobs off the queues). Nothing else is replaced, so every
  * `onModuleInit()` subscribes exactly as in production. The DataSource connects to PostgreSQL
- * (nothing is read or written) and the queues' producers connect to Redis.
+ * and the queues' producers to Redis, but nothing is written to either.
  */
 async function bootApps(services) {
     const env = appEnv(services);

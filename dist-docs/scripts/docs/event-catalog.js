@@ -277,15 +277,17 @@ function renderCatalog(catalog) {
         '## Events',
     ];
     for (const event of events) {
-        lines.push('', `### ${event.type}`, '', event.description || '_No description._', '', `- **Version:** ${event.version}`, `- **Contract:** ${fileLink(event.file, code(event.className))} (${event.module} module)`, `- **Published by:** ${list(event.publishedIn.map((site) => `${site.module}, in ${fileLink(site.file)}`), '_nobody_')}`, '', '**Payload**', '');
+        lines.push('', `### ${event.type}`, '', event.description || '_No description._', '', `- **Version:** ${event.version}`, `- **Contract:** ${fileLink(event.file, code(event.className))} (${event.module} module)`, `- **Published by:** ${publishers(event)}`, '', '**Payload**', '');
         if (event.payload.length === 0) {
             lines.push('_No fields._');
         }
         else {
-            lines.push(...table(['Field', 'Type', 'Description'], event.payload.map((field) => [
+            // The description column only when some field has its own TSDoc.
+            const described = event.payload.some((field) => field.description);
+            lines.push(...table(described ? ['Field', 'Type', 'Description'] : ['Field', 'Type'], event.payload.map((field) => [
                 code(field.optional ? `${field.path}?` : field.path),
                 code(field.type),
-                field.description,
+                ...(described ? [field.description] : []),
             ])));
         }
         lines.push('', '**Subscribers**', '');
@@ -312,6 +314,18 @@ function renderCatalog(catalog) {
         ])));
     }
     return `${lines.join('\n')}\n`;
+}
+/** `orders, in a.ts and b.ts`, one group per publishing module. */
+function publishers(event) {
+    const modules = sorted(event.publishedIn.map((site) => site.module));
+    const groups = modules.map((module) => {
+        const files = event.publishedIn
+            .filter((site) => site.module === module)
+            .map((site) => fileLink(site.file));
+        const last = files.pop();
+        return `${module}, in ${files.length > 0 ? `${files.join(', ')} and ${last}` : last}`;
+    });
+    return groups.length > 0 ? groups.join('; ') : '_nobody_';
 }
 /** A Mermaid flowchart: module -> event -> subscribing module -> queue -> processing module. */
 function renderDiagram({ events, queues, modules }) {

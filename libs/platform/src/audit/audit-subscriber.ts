@@ -40,7 +40,8 @@ interface PendingUpdate {
  * the domain. (Raw SQL, `manager.query()`, bypasses it.)
  *
  * What TypeORM hands a subscriber depends on how the row is written:
- * - `insert()`: `event.entity` is the inserted values, primary key included.
+ * - `insert()`: `event.entity` is the inserted values, primary key included. (An insert that
+ *   ends `on conflict do nothing` is reported the same way: keep upserts off audited tables.)
  * - `save()`: TypeORM loaded the row first, so `event.databaseEntity` is the old version and
  *   `event.entity` the new one.
  * - `update(Entity, criteria, partial)`, what the repositories use: `event.entity` is only the

@@ -52,6 +52,8 @@ let ApprovePrescriptionRequestHandler = class ApprovePrescriptionRequestHandler 
                 transmittedAt: null,
             });
             await this.ehr.insertPrescription(prescription);
+            // Logged after the commit, and before the events it causes.
+            await this.unitOfWork.afterCommit(() => this.logger.log({ orderUuid: encounter.orderUuid, prescriptionId: prescription.id }, `Request ${request.id} approved; prescription ${prescription.id} created`));
             await this.events.publish(new contracts_1.PrescriptionRequestApprovedEvent({
                 prescriptionRequestId: request.id,
                 prescriptionId: prescription.id,
@@ -61,8 +63,6 @@ let ApprovePrescriptionRequestHandler = class ApprovePrescriptionRequestHandler 
             }));
             await this.gate.close(encounter, request);
             this.faults.hit('ehr.approve.after-writes');
-            // Said only once it is true: after the commit.
-            await this.unitOfWork.afterCommit(() => this.logger.log({ orderUuid: encounter.orderUuid, prescriptionId: prescription.id }, `Request ${request.id} approved; prescription ${prescription.id} created`));
             return {
                 request: { id: request.id, status: request.status },
                 prescription: { id: prescription.id, status: prescription.status },

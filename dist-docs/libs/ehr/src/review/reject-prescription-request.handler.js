@@ -28,6 +28,8 @@ let RejectPrescriptionRequestHandler = class RejectPrescriptionRequestHandler {
             const { encounter, request } = await this.gate.open(requestId, providerId);
             encounter.decide(request, providerId, 'rejected');
             request.rejectionReason = reason;
+            // Logged after the commit, and before the events it causes.
+            await this.unitOfWork.afterCommit(() => this.logger.log({ orderUuid: encounter.orderUuid }, `Request ${request.id} rejected`));
             await this.events.publish(new contracts_1.PrescriptionRequestRejectedEvent({
                 prescriptionRequestId: request.id,
                 encounterId: encounter.id,
@@ -36,8 +38,6 @@ let RejectPrescriptionRequestHandler = class RejectPrescriptionRequestHandler {
                 reason,
             }));
             await this.gate.close(encounter, request);
-            // Said only once it is true: after the commit.
-            await this.unitOfWork.afterCommit(() => this.logger.log({ orderUuid: encounter.orderUuid }, `Request ${request.id} rejected`));
             return { request: { id: request.id, status: request.status, reason } };
         });
     }
