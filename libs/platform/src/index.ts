@@ -39,3 +39,4 @@ export { platformPersistence } from './platform-persistence';
 export { AuditModule } from './audit/audit.module';
 export { AuditSubscriber, type AuditOptions } from './audit/audit-subscriber';
 export { AuditLogEntry } from './audit/audit-log-entry.entity';
+export { enqueueJob, ENQUEUE_TIMEOUT_MS } from './jobs/enqueue';

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { PrescriptionRequestApprovedEvent } from '@pharmacy/contracts';
-import { JOB_POLICY, jobOptions, withTrace } from '@pharmacy/platform';
+import { enqueueJob, JOB_POLICY, jobOptions, withTrace } from '@pharmacy/platform';
 import type { JobPolicy } from '@pharmacy/platform';
 import { Queue } from 'bullmq';
 import { ERX_QUEUE, ErxJobData, erxJobId } from './erx-queue';
@@ -16,7 +16,8 @@ export class EnqueueErxSubmissionSubscriber {
 
   async handle(event: PrescriptionRequestApprovedEvent): Promise<void> {
     const { prescriptionId, orderUuid } = event.payload;
-    await this.queue.add(
+    await enqueueJob(
+      this.queue,
       'submit-prescription',
       withTrace({ prescriptionId, orderUuid }),
       jobOptions(this.policy, erxJobId(prescriptionId)),

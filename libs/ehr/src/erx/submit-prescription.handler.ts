@@ -37,10 +37,16 @@ export class SubmitPrescriptionHandler implements ICommandHandler<SubmitPrescrip
 
     await this.unitOfWork.run(async () => {
       const locked = await this.ehr.findPrescriptionForUpdate(prescriptionId);
-      if (!locked?.markTransmitted(erxReference)) return;
+      if (!locked?.markTransmitted(erxReference)) return; // a concurrent run recorded it first
       await this.ehr.savePrescriptionStatus(locked);
+      await this.unitOfWork.afterCommit(() =>
+        this.logTransmitted(prescriptionId, erxReference, orderUuid),
+      );
       await this.events.publish(new PrescriptionTransmittedEvent({ prescriptionId, erxReference }));
     });
+  }
+
+  private logTransmitted(prescriptionId: string, erxReference: string, orderUuid?: string): void {
     this.logger.log(
       { prescriptionId, erxReference, orderUuid },
       `Prescription ${prescriptionId} sent to eRx as ${erxReference}`,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { OrderReadyForFulfillmentEvent } from '@pharmacy/contracts';
-import { JOB_POLICY, jobOptions, withTrace } from '@pharmacy/platform';
+import { enqueueJob, JOB_POLICY, jobOptions, withTrace } from '@pharmacy/platform';
 import type { JobPolicy } from '@pharmacy/platform';
 import { Queue } from 'bullmq';
 import { FULFILLMENT_QUEUE, FulfillmentJobData, fulfillmentJobId } from './fulfillment-queue';
@@ -16,7 +16,8 @@ export class EnqueueFulfillmentSubscriber {
 
   async handle(event: OrderReadyForFulfillmentEvent): Promise<void> {
     const { orderUuid } = event.payload;
-    await this.queue.add(
+    await enqueueJob(
+      this.queue,
       'fulfill-order',
       withTrace({ orderUuid }),
       jobOptions(this.policy, fulfillmentJobId(orderUuid)),

@@ -42,8 +42,12 @@ export class FulfillOrderHandler implements ICommandHandler<FulfillOrderCommand>
       if (!locked?.markFulfilled(trackingNumber)) return;
       await this.orders.saveStatus(locked);
       const { patientId } = locked;
+      await this.unitOfWork.afterCommit(() => this.logShipped(orderUuid, trackingNumber));
       await this.events.publish(new OrderFulfilledEvent({ orderUuid, patientId, trackingNumber }));
     });
+  }
+
+  private logShipped(orderUuid: string, trackingNumber: string): void {
     this.logger.log(
       { orderUuid, trackingNumber },
       `Order ${orderUuid} shipped as ${trackingNumber}`,

@@ -26,7 +26,7 @@ let EnqueueErxSubmissionSubscriber = class EnqueueErxSubmissionSubscriber {
     }
     async handle(event) {
         const { prescriptionId, orderUuid } = event.payload;
-        await this.queue.add('submit-prescription', (0, platform_1.withTrace)({ prescriptionId, orderUuid }), (0, platform_1.jobOptions)(this.policy, (0, erx_queue_1.erxJobId)(prescriptionId)));
+        await (0, platform_1.enqueueJob)(this.queue, 'submit-prescription', (0, platform_1.withTrace)({ prescriptionId, orderUuid }), (0, platform_1.jobOptions)(this.policy, (0, erx_queue_1.erxJobId)(prescriptionId)));
     }
 };
 exports.EnqueueErxSubmissionSubscriber = EnqueueErxSubmissionSubscriber;

@@ -46,10 +46,13 @@ let SubmitPrescriptionHandler = class SubmitPrescriptionHandler {
         await this.unitOfWork.run(async () => {
             const locked = await this.ehr.findPrescriptionForUpdate(prescriptionId);
             if (!locked?.markTransmitted(erxReference))
-                return;
+                return; // a concurrent run recorded it first
             await this.ehr.savePrescriptionStatus(locked);
+            await this.unitOfWork.afterCommit(() => this.logTransmitted(prescriptionId, erxReference, orderUuid));
             await this.events.publish(new contracts_1.PrescriptionTransmittedEvent({ prescriptionId, erxReference }));
         });
+    }
+    logTransmitted(prescriptionId, erxReference, orderUuid) {
         this.logger.log({ prescriptionId, erxReference, orderUuid }, `Prescription ${prescriptionId} sent to eRx as ${erxReference}`);
     }
 };

@@ -26,7 +26,7 @@ let EnqueueFulfillmentSubscriber = class EnqueueFulfillmentSubscriber {
     }
     async handle(event) {
         const { orderUuid } = event.payload;
-        await this.queue.add('fulfill-order', (0, platform_1.withTrace)({ orderUuid }), (0, platform_1.jobOptions)(this.policy, (0, fulfillment_queue_1.fulfillmentJobId)(orderUuid)));
+        await (0, platform_1.enqueueJob)(this.queue, 'fulfill-order', (0, platform_1.withTrace)({ orderUuid }), (0, platform_1.jobOptions)(this.policy, (0, fulfillment_queue_1.fulfillmentJobId)(orderUuid)));
     }
 };
 exports.EnqueueFulfillmentSubscriber = EnqueueFulfillmentSubscriber;

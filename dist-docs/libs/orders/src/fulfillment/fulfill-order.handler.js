@@ -51,8 +51,11 @@ let FulfillOrderHandler = class FulfillOrderHandler {
                 return;
             await this.orders.saveStatus(locked);
             const { patientId } = locked;
+            await this.unitOfWork.afterCommit(() => this.logShipped(orderUuid, trackingNumber));
             await this.events.publish(new contracts_1.OrderFulfilledEvent({ orderUuid, patientId, trackingNumber }));
         });
+    }
+    logShipped(orderUuid, trackingNumber) {
         this.logger.log({ orderUuid, trackingNumber }, `Order ${orderUuid} shipped as ${trackingNumber}`);
     }
 };

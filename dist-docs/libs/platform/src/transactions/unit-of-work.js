@@ -87,7 +87,9 @@ let UnitOfWork = UnitOfWork_1 = class UnitOfWork {
             return result;
         }
         catch (error) {
-            await parent.runner.rollbackTransaction(); // ROLLBACK TO SAVEPOINT: its work is dropped.
+            // ROLLBACK TO SAVEPOINT: its work is dropped. If even that fails, the outer transaction is
+            // broken and will roll back; the error worth reporting is still the first one.
+            await parent.runner.rollbackTransaction().catch(() => undefined);
             throw error;
         }
     }

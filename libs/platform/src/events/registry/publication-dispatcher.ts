@@ -30,7 +30,9 @@ export class PublicationDispatcher {
   /** Delivers a publication this process has just recorded. */
   async dispatch(id: string, subscriber: string, event: DomainEvent): Promise<void> {
     const subscription = this.subscriptions.bySubscriberName(subscriber);
-    if (!subscription) return; // Another process's subscriber: its relay delivers it.
+    // Unknown here only when processes run different code (a rolling deploy): leave it owed, for a
+    // process that knows the subscriber.
+    if (!subscription) return;
     try {
       await this.invoker.invoke(subscription, event, {
         claim: () => this.store.lockPending(id),

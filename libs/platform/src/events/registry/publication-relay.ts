@@ -13,6 +13,7 @@ import { REGISTRY_OPTIONS } from './registry-options';
 import type { RegistryOptions } from './registry-options';
 
 const PURGE_EVERY_MS = 60_000;
+const PURGE_BATCH = 10_000;
 
 /**
  * Finishes what in-process dispatch could not: publications whose retry is due, and those left
@@ -76,6 +77,16 @@ export class PublicationRelay implements OnApplicationBootstrap, OnApplicationSh
     this.timer.unref();
   }
 
+  /** Deletes expired completed publications in batches, until none is left. */
+  private async purge(): Promise<void> {
+    for (;;) {
+      const deleted = await this.unitOfWork.run(() =>
+        this.store.purgeCompleted(this.options.retentionMs, PURGE_BATCH),
+      );
+      if (deleted < PURGE_BATCH || this.stopped) return;
+    }
+  }
+
   private async round(): Promise<void> {
     try {
       const delivered = await this.drain();
@@ -83,9 +94,7 @@ export class PublicationRelay implements OnApplicationBootstrap, OnApplicationSh
         this.logger.log({ delivered }, `Relay delivered ${delivered} publications`);
       if (Date.now() - this.lastPurge >= PURGE_EVERY_MS) {
         this.lastPurge = Date.now();
-        await this.unitOfWork.run(() =>
-          this.store.purgeCompleted(this.options.retentionMs, 10_000),
-        );
+        await this.purge();
       }
     } catch (error) {
       // PostgreSQL may be restarting: try again next round.

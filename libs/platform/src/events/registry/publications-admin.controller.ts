@@ -41,6 +41,18 @@ export class PublicationFilterRequest {
   subscriber?: string;
 }
 
+export class ResubmitRequest {
+  @ApiPropertyOptional({ example: 'ehr.prescription-request-approved' })
+  @IsOptional()
+  @IsString()
+  eventType?: string;
+
+  @ApiPropertyOptional({ example: 'ehr.enqueue-erx-submission-when-request-approved' })
+  @IsOptional()
+  @IsString()
+  subscriber?: string;
+}
+
 export class ListPublicationsRequest extends PublicationFilterRequest {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
   @IsOptional()
@@ -129,7 +141,7 @@ export class PublicationsAdminController {
   @Post('resubmit')
   @HttpCode(200)
   @ApiOkResponse({ type: ResubmittedView })
-  async resubmitMany(@Body() filter: PublicationFilterRequest): Promise<ResubmittedView> {
+  async resubmitMany(@Body() filter: ResubmitRequest): Promise<ResubmittedView> {
     const { eventType, subscriber } = filter;
     return {
       resubmitted: await this.unitOfWork.run(() => this.store.resubmit({ eventType, subscriber })),

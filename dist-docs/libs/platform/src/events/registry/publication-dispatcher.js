@@ -39,8 +39,10 @@ let PublicationDispatcher = class PublicationDispatcher {
     /** Delivers a publication this process has just recorded. */
     async dispatch(id, subscriber, event) {
         const subscription = this.subscriptions.bySubscriberName(subscriber);
+        // Unknown here only when processes run different code (a rolling deploy): leave it owed, for a
+        // process that knows the subscriber.
         if (!subscription)
-            return; // Another process's subscriber: its relay delivers it.
+            return;
         try {
             await this.invoker.invoke(subscription, event, {
                 claim: () => this.store.lockPending(id),

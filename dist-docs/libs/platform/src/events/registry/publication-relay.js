@@ -20,6 +20,7 @@ const publication_dispatcher_1 = require("./publication-dispatcher");
 const publication_store_1 = require("./publication-store");
 const registry_options_1 = require("./registry-options");
 const PURGE_EVERY_MS = 60_000;
+const PURGE_BATCH = 10_000;
 /**
  * Finishes what in-process dispatch could not: publications whose retry is due, and those left
  * behind by a process that died (their lease expired). Runs at startup and then on a timer, in
@@ -74,6 +75,14 @@ let PublicationRelay = class PublicationRelay {
         }, delayMs);
         this.timer.unref();
     }
+    /** Deletes expired completed publications in batches, until none is left. */
+    async purge() {
+        for (;;) {
+            const deleted = await this.unitOfWork.run(() => this.store.purgeCompleted(this.options.retentionMs, PURGE_BATCH));
+            if (deleted < PURGE_BATCH || this.stopped)
+                return;
+        }
+    }
     async round() {
         try {
             const delivered = await this.drain();
@@ -81,7 +90,7 @@ let PublicationRelay = class PublicationRelay {
                 this.logger.log({ delivered }, `Relay delivered ${delivered} publications`);
             if (Date.now() - this.lastPurge >= PURGE_EVERY_MS) {
                 this.lastPurge = Date.now();
-                await this.unitOfWork.run(() => this.store.purgeCompleted(this.options.retentionMs, 10_000));
+                await this.purge();
             }
         }
         catch (error) {

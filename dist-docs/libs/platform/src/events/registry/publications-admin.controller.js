@@ -12,7 +12,7 @@ var __param = (this && this.__param) || function (paramIndex, decorator) {
     return function (target, key) { decorator(target, key, paramIndex); }
 };
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.PublicationsAdminController = exports.ResubmittedView = exports.PublicationCountsView = exports.PublicationView = exports.ListPublicationsRequest = exports.PublicationFilterRequest = void 0;
+exports.PublicationsAdminController = exports.ResubmittedView = exports.PublicationCountsView = exports.PublicationView = exports.ListPublicationsRequest = exports.ResubmitRequest = exports.PublicationFilterRequest = void 0;
 const common_1 = require("@nestjs/common");
 const swagger_1 = require("@nestjs/swagger");
 const class_transformer_1 = require("class-transformer");
@@ -42,6 +42,21 @@ __decorate([
     (0, class_validator_1.IsString)(),
     __metadata("design:type", String)
 ], PublicationFilterRequest.prototype, "subscriber", void 0);
+class ResubmitRequest {
+}
+exports.ResubmitRequest = ResubmitRequest;
+__decorate([
+    (0, swagger_1.ApiPropertyOptional)({ example: 'ehr.prescription-request-approved' }),
+    (0, class_validator_1.IsOptional)(),
+    (0, class_validator_1.IsString)(),
+    __metadata("design:type", String)
+], ResubmitRequest.prototype, "eventType", void 0);
+__decorate([
+    (0, swagger_1.ApiPropertyOptional)({ example: 'ehr.enqueue-erx-submission-when-request-approved' }),
+    (0, class_validator_1.IsOptional)(),
+    (0, class_validator_1.IsString)(),
+    __metadata("design:type", String)
+], ResubmitRequest.prototype, "subscriber", void 0);
 class ListPublicationsRequest extends PublicationFilterRequest {
 }
 exports.ListPublicationsRequest = ListPublicationsRequest;
@@ -200,7 +215,7 @@ __decorate([
     (0, swagger_1.ApiOkResponse)({ type: ResubmittedView }),
     __param(0, (0, common_1.Body)()),
     __metadata("design:type", Function),
-    __metadata("design:paramtypes", [PublicationFilterRequest]),
+    __metadata("design:paramtypes", [ResubmitRequest]),
     __metadata("design:returntype", Promise)
 ], PublicationsAdminController.prototype, "resubmitMany", null);
 exports.PublicationsAdminController = PublicationsAdminController = __decorate([
