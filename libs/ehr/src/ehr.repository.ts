@@ -99,11 +99,14 @@ export class EhrRepository {
   }
 
   async savePrescriptionStatus(prescription: Prescription): Promise<void> {
-    const { status, erxReference, failureReason, transmittedAt } = prescription;
-    await this.manager.update(
-      Prescription,
-      { id: prescription.id },
-      { status, erxReference, failureReason, transmittedAt },
-    );
+    const { id, status, erxReference, failureReason, transmittedAt } = prescription;
+    // save(), not update(): it reads the row first, so the audit log sees the old status.
+    await this.manager.save(Prescription, {
+      id,
+      status,
+      erxReference,
+      failureReason,
+      transmittedAt,
+    });
   }
 }

@@ -56,10 +56,11 @@ export class OrdersRepository {
     for (const item of changedItems) {
       await manager.update(OrderItem, { uuid: item.uuid }, { status: item.status });
     }
-    await manager.update(
-      Order,
-      { uuid: order.uuid },
-      { status: order.status, trackingNumber: order.trackingNumber },
-    );
+    // save(), not update(): it reads the row first, so the audit log sees the old status.
+    await manager.save(Order, {
+      uuid: order.uuid,
+      status: order.status,
+      trackingNumber: order.trackingNumber,
+    });
   }
 }
