@@ -19,6 +19,11 @@ describe('Health endpoints', () => {
       expect(ready.body.info).toEqual({
         postgres: expect.objectContaining({ status: 'up' }),
         redis: expect.objectContaining({ status: 'up' }),
+        eventPublications: expect.objectContaining({
+          status: 'up',
+          pending: expect.any(Number),
+          failed: expect.any(Number),
+        }),
       });
     } finally {
       await stack.close();

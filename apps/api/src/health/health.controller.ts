@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { Public } from '@pharmacy/platform';
+import { PublicationStore, Public } from '@pharmacy/platform';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
@@ -15,6 +15,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly dataSource: DataSource,
     @Inject(HEALTH_REDIS) private readonly redis: Redis,
+    private readonly publications: PublicationStore,
   ) {}
 
   /** The process is up and serving; says nothing about its dependencies. */
@@ -25,7 +26,11 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready for traffic: PostgreSQL and Redis both answer. */
+  /**
+   * Ready for traffic: PostgreSQL and Redis both answer. Also reports the event publication
+   * backlog (pending, failed, age of the oldest pending), which informs but never fails the check:
+   * a backlog is work owed, not a reason to stop taking requests.
+   */
   @Get('ready')
   @Public()
   @HealthCheck()
@@ -45,6 +50,13 @@ export class HealthController {
           .check('redis')
           .attempt(async () => {
             await this.redis.ping();
+          })
+          .withTimeout(2000),
+      () =>
+        this.indicators
+          .check('eventPublications')
+          .attempt(async () => {
+            return this.publications.backlog();
           })
           .withTimeout(2000),
     ]);
