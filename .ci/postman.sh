@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 source .ci/node24.sh
 
 for entry in dist/apps/api/src/main.js dist/apps/worker/src/main.js dist/apps/fake-partners/src/main.js; do
-  [ -f "$entry" ] || { echo "ci-postman: $entry is missing; run npm run build first" >&2; exit 1; }
+  [ -f "$entry" ] || { echo "postman: $entry is missing; run npm run build first" >&2; exit 1; }
 done
 
 API_PORT=3100
@@ -22,7 +22,7 @@ PARTNERS_URL="http://127.0.0.1:$PARTNERS_PORT"
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in "$API_PORT" "$PARTNERS_PORT"; do
   if port_open "$port"; then
-    echo "ci-postman: port $port is already in use; stop whatever listens there first" >&2
+    echo "postman: port $port is already in use; stop whatever listens there first" >&2
     exit 1
   fi
 done
@@ -74,9 +74,9 @@ stop_stack() {
       echo "----- last 60 lines of $LOG_DIR/$name.log -----" >&2
       tail -n 60 "$LOG_DIR/$name.log" >&2
     done
-    echo "ci-postman: FAILED (exit $status); logs are in $LOG_DIR" >&2
+    echo "postman: FAILED (exit $status); logs are in $LOG_DIR" >&2
   else
-    echo "ci-postman: passed; logs are in $LOG_DIR"
+    echo "postman: passed; logs are in $LOG_DIR"
   fi
   exit "$status"
 }
@@ -103,17 +103,17 @@ wait_for() {
   until curl -fs -o /dev/null --max-time 2 "$url"; do
     for i in "${!PIDS[@]}"; do
       if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
-        echo "ci-postman: ${NAMES[$i]} exited before $url answered" >&2
+        echo "postman: ${NAMES[$i]} exited before $url answered" >&2
         return 1
       fi
     done
     if [ "$SECONDS" -ge "$deadline" ]; then
-      echo "ci-postman: $url did not answer within 60 s" >&2
+      echo "postman: $url did not answer within 60 s" >&2
       return 1
     fi
     sleep 0.5
   done
-  echo "ci-postman: $url answers"
+  echo "postman: $url answers"
 }
 wait_for "$API_URL/api/health/ready"
 wait_for "$PARTNERS_URL/health"
@@ -122,16 +122,16 @@ wait_for "$PARTNERS_URL/health"
 deadline=$((SECONDS + 60))
 until grep -q '"msg":"Worker started"' "$LOG_DIR/worker.log"; do
   if ! kill -0 "${PIDS[2]}" 2>/dev/null; then
-    echo "ci-postman: the worker exited before it started" >&2
+    echo "postman: the worker exited before it started" >&2
     exit 1
   fi
   if [ "$SECONDS" -ge "$deadline" ]; then
-    echo "ci-postman: the worker did not start within 60 s" >&2
+    echo "postman: the worker did not start within 60 s" >&2
     exit 1
   fi
   sleep 0.5
 done
-echo "ci-postman: the worker started"
+echo "postman: the worker started"
 
 # --- The collection ---------------------------------------------------------------------------
 BASE_URL="$API_URL" bash scripts/run-postman.sh
