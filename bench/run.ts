@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import Redis from 'ioredis';
 import { join, resolve } from 'node:path';
-import { benchConfig, Section } from './lib/config';
+import { BENCH_DATABASE, benchConfig, Section } from './lib/config';
 import { CpuMeter, describeCpu } from './lib/cpu';
 import { prepareServices, serverVersion } from './lib/db';
 import {
@@ -68,15 +68,16 @@ async function main(): Promise<void> {
     const result = await work();
     const usage = stop();
     cpuBySection[name] = usage;
-    if ((usage.other ?? 0) > 0.2) {
+    log(`${name}: CPU in cores: ${describeCpu(usage)}`);
+    if ((usage.foreign ?? 0) > 0.2) {
       warnings.push(
-        `During section ${name}, something else on the machine used ${usage.other} cores ` +
+        `During section ${name}, other processes on the machine used ${usage.foreign} cores ` +
           `(${describeCpu(usage)}): its figures are suspect; run again on a quiet machine.`,
       );
     }
     return result;
   };
-  const alone = new CpuMeter({ bench: process.pid });
+  const alone = new CpuMeter({ bench: process.pid }, BENCH_DATABASE);
 
   if (wants('bus')) {
     const bus = await section('bus', alone, () => busSection(config, scale, log));

@@ -7,88 +7,132 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-function ticksOf(pid: number): number {
+interface ProcessStat {
+  readonly comm: string;
+  readonly ppid: number;
+  /** utime + stime, all threads. */
+  readonly ticks: number;
+}
+
+function statOf(pid: number): ProcessStat | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
+    const open = stat.indexOf('(');
+    const close = stat.lastIndexOf(')');
+    const fields = stat.slice(close + 2).split(' ');
+    return {
+      comm: stat.slice(open + 1, close),
+      ppid: Number(fields[1]),
+      ticks: Number(fields[11]) + Number(fields[12]),
+    };
   } catch {
-    return 0;
+    return undefined; // It has gone.
   }
 }
 
-function pidsNamed(names: readonly string[]): Map<number, string> {
-  const found = new Map<number, string>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
-      const name = names.find((n) => comm.startsWith(n));
-      if (name) found.set(Number(entry), name);
-    } catch {
-      // The process has gone.
-    }
-  }
-  return found;
-}
-
-function machineTicks(): { busy: number; total: number } {
+function machineTicks(): number {
   const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
   const values = cpu.trim().split(/\s+/).slice(1).map(Number);
   const idle = values[3] + (values[4] ?? 0);
-  const total = values.reduce((a, b) => a + b, 0);
-  return { busy: total - idle, total };
+  return values.reduce((a, b) => a + b, 0) - idle;
 }
 
-interface Snapshot {
-  readonly at: number;
-  /** pid → [label, ticks] */
-  readonly byPid: Map<number, [string, number]>;
-  readonly machineBusy: number;
+interface Seen {
+  readonly label: string;
+  /** Ticks when first seen; 0 for a process born during the phase. */
+  readonly first: number;
+  last: number;
 }
 
+/**
+ * Samples every process in /proc four times a second while a phase runs (so that processes born
+ * and gone within it, like the PostgreSQL backends of a pool opened for one run, count too), and
+ * sorts them: the bench's own processes by name, `postgres` (its server and the backends serving
+ * the bench's database), `redis`, `kernel` threads, and `foreign`: everything else, such as a
+ * test run or a build elsewhere on the machine, which skews the figures.
+ */
 export class CpuMeter {
-  constructor(private readonly processes: Record<string, number>) {}
+  constructor(
+    private readonly processes: Record<string, number>,
+    private readonly database: string,
+  ) {}
 
-  private snapshot(): Snapshot | undefined {
-    try {
-      const byPid = new Map<number, [string, number]>();
-      for (const [label, pid] of Object.entries(this.processes))
-        byPid.set(pid, [label, ticksOf(pid)]);
-      for (const [pid, name] of pidsNamed(['postgres', 'redis-server'])) {
-        byPid.set(pid, [name === 'postgres' ? 'postgres' : 'redis', ticksOf(pid)]);
+  private labelOf(pid: number, stat: ProcessStat): string {
+    const own = Object.entries(this.processes).find(([, p]) => p === pid)?.[0];
+    if (own) return own;
+    if (pid === 2 || stat.ppid === 2) return 'kernel';
+    if (stat.comm.startsWith('redis-server')) return 'redis';
+    if (stat.comm.startsWith('postgres')) {
+      // "postgres: 15/main: <user> <database> <client> <state>" for a client backend.
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const client = /^postgres: [^:]+: (\S+) (\S+) \d/.exec(title);
+      return !client || client[2] === this.database ? 'postgres' : `foreign:postgres ${client[2]}`;
+    }
+    return `foreign:${stat.comm}`;
+  }
+
+  private sample(seen: Map<number, Seen>, initial: boolean): void {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const pid = Number(entry);
+      const stat = statOf(pid);
+      if (!stat) continue;
+      const known = seen.get(pid);
+      if (known) {
+        known.last = Math.max(known.last, stat.ticks);
+        continue;
       }
-      return { at: performance.now(), byPid, machineBusy: machineTicks().busy };
-    } catch {
-      return undefined;
+      try {
+        seen.set(pid, {
+          label: this.labelOf(pid, stat),
+          first: initial ? stat.ticks : 0,
+          last: stat.ticks,
+        });
+      } catch {
+        // It has gone.
+      }
     }
   }
 
-  /**
-   * Starts measuring; the returned function ends it and gives cores used per label. A process
-   * that exits during the phase is not counted (PostgreSQL backends of pools that stay open are).
-   */
+  /** Starts measuring; the returned function ends it and gives cores used per label. */
   start(): () => Record<string, number> {
-    const before = this.snapshot();
+    const seen = new Map<number, Seen>();
+    let startedAt: number;
+    let machineBefore: number;
+    try {
+      this.sample(seen, true);
+      startedAt = performance.now();
+      machineBefore = machineTicks();
+    } catch {
+      return () => ({}); // Not Linux.
+    }
+    const timer = setInterval(() => this.sample(seen, false), 250);
+    timer.unref();
     return () => {
-      const after = this.snapshot();
-      if (!before || !after) return {};
-      const seconds = (after.at - before.at) / 1000;
+      clearInterval(timer);
+      this.sample(seen, false);
+      const seconds = (performance.now() - startedAt) / 1000;
       const cores = (ticks: number) => Math.round((ticks / TICKS_PER_SECOND / seconds) * 100) / 100;
       const ticks = new Map<string, number>();
-      for (const [pid, [label, now]] of after.byPid) {
-        const then = before.byPid.get(pid)?.[1] ?? 0;
-        ticks.set(label, (ticks.get(label) ?? 0) + Math.max(0, now - then));
+      for (const { label, first, last } of seen.values()) {
+        ticks.set(label, (ticks.get(label) ?? 0) + Math.max(0, last - first));
       }
       const result: Record<string, number> = {};
-      for (const [label, t] of ticks) result[label] = cores(t);
-      result.machine = cores(after.machineBusy - before.machineBusy);
-      // The rest: the kernel's own work (network softirqs), processes that exited during the
-      // phase, and anything else running on the machine (another test run would show here).
+      for (const label of [...Object.keys(this.processes), 'postgres', 'redis', 'kernel']) {
+        result[label] = cores(ticks.get(label) ?? 0);
+      }
+      const foreign = [...ticks].filter(([label]) => label.startsWith('foreign:'));
+      result.foreign = cores(foreign.reduce((sum, [, t]) => sum + t, 0));
+      result.machine = cores(machineTicks() - machineBefore);
+      // What no process was charged with: interrupts, and processes that ended between samples.
       const counted = Object.entries(result)
         .filter(([label]) => label !== 'machine')
         .reduce((sum, [, value]) => sum + value, 0);
-      result.other = Math.round((result.machine - counted) * 100) / 100;
+      result.unattributed = Math.round((result.machine - counted) * 100) / 100;
+      // The biggest foreign processes by name, to say what disturbed the run.
+      for (const [label, t] of foreign.sort((a, b) => b[1] - a[1]).slice(0, 3)) {
+        if (cores(t) >= 0.05) result[label] = cores(t);
+      }
       return result;
     };
   }
@@ -96,6 +140,7 @@ export class CpuMeter {
 
 export function describeCpu(usage: Record<string, number>): string {
   return Object.entries(usage)
+    .filter(([label, cores]) => cores !== 0 || label === 'foreign')
     .map(([label, cores]) => `${label} ${cores.toFixed(2)}`)
     .join(', ');
 }

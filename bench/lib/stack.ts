@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { Child, startChild } from './children';
-import { BenchConfig } from './config';
+import { BENCH_DATABASE, BenchConfig } from './config';
 import { CpuMeter } from './cpu';
 import { HttpClient } from './http';
 
@@ -99,12 +99,10 @@ export async function startStack(config: BenchConfig, childrenDir: string): Prom
     patientToken: await login(PATIENT_EMAIL),
     providerToken: await login(PROVIDER_EMAIL),
     db,
-    cpu: new CpuMeter({
-      bench: process.pid,
-      api: api.pid,
-      worker: worker.pid,
-      partners: partners.pid,
-    }),
+    cpu: new CpuMeter(
+      { bench: process.pid, api: api.pid, worker: worker.pid, partners: partners.pid },
+      BENCH_DATABASE,
+    ),
     async phase(name, work) {
       const profiled = [api, worker, partners].filter((c) => config.cpuProfile.includes(c.name));
       if (profiled.length) mkdirSync(config.profileDir, { recursive: true });

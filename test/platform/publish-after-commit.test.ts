@@ -149,4 +149,27 @@ describe.each(BACKENDS)('Publishing inside a unit of work (%s backend)', (backen
 
     expect(steps).toEqual(['handler done', 'noticed 42']);
   });
+
+  it('refuses nested units of work run side by side in one transaction', async () => {
+    await expect(
+      uow.run(() =>
+        Promise.all([uow.run(() => insertProbe('left')), uow.run(() => insertProbe('right'))]),
+      ),
+    ).rejects.toThrow('must run one after another');
+    const { rows } = await outsider.query("select 1 from probe where label in ('left', 'right')");
+    expect(rows).toHaveLength(0);
+  });
+
+  it('refuses work that outlives its unit of work instead of dropping it silently', async () => {
+    let leaked!: Promise<void>;
+    await uow.run(async () => {
+      // Started inside, never awaited: it carries the transaction's context past its end.
+      leaked = (async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await bus.publish(new ProbeWrittenEvent({ probeId: 9, label: 'too late' }));
+      })();
+    });
+    await expect(leaked).rejects.toThrow('has ended');
+    expect(received).toHaveLength(0);
+  });
 });

@@ -9,6 +9,11 @@ interface Frame {
   readonly runner: QueryRunner;
   /** After-commit work registered at this nesting level, in registration order. */
   readonly afterCommit: AfterCommitWork[];
+  /** A nested unit of work is running in this frame: one connection runs one savepoint at a time. */
+  nestedRunning: boolean;
+  /** Committed or rolled back: work that still holds the frame (an unawaited promise) must fail. */
+  closed: boolean;
+  /** The enclosing unit, whose end ends this one too. */
   readonly parent: Frame | undefined;
 }
 
@@ -28,7 +33,8 @@ export class UnitOfWork {
 
   /** The current transaction's manager, or the pool's when no unit of work is running. */
   get manager(): EntityManager {
-    return this.storage.getStore()?.runner.manager ?? this.dataSource.manager;
+    const frame = this.storage.getStore();
+    return frame ? open(frame).runner.manager : this.dataSource.manager;
   }
 
   get isActive(): boolean {
@@ -36,13 +42,13 @@ export class UnitOfWork {
   }
 
   /**
-   * Runs `work` in a transaction. Nested calls open a savepoint in the enclosing transaction.
-   * Resolves after the commit and after the after-commit work has run; a failing after-commit
-   * callback is logged and does not reject.
+   * Runs `work` in a transaction. Nested calls open a savepoint in the enclosing transaction, one
+   * at a time (run them in sequence, not with Promise.all). Resolves after the commit and after
+   * the after-commit work has run; a failing after-commit callback is logged and does not reject.
    */
   async run<T>(work: () => Promise<T>): Promise<T> {
     const parent = this.storage.getStore();
-    return parent ? this.runNested(parent, work) : this.runOutermost(work);
+    return parent ? this.runNested(open(parent), work) : this.runOutermost(work);
   }
 
   /**
@@ -51,13 +57,13 @@ export class UnitOfWork {
    */
   async afterCommit(work: AfterCommitWork): Promise<void> {
     const frame = this.storage.getStore();
-    if (frame) frame.afterCommit.push(work);
+    if (frame) open(frame).afterCommit.push(work);
     else await this.runSafely(work);
   }
 
   private async runOutermost<T>(work: () => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
-    const frame: Frame = { runner, afterCommit: [], parent: undefined };
+    const frame = newFrame(runner, undefined);
     let result: T;
     try {
       await runner.connect();
@@ -65,9 +71,17 @@ export class UnitOfWork {
       result = await this.storage.run(frame, work);
       await runner.commitTransaction();
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      frame.closed = true;
+      // Unwinds any savepoint still open (a nested run cut short) down to a full ROLLBACK, so the
+      // connection goes back to the pool with no transaction on it.
+      try {
+        while (runner.isTransactionActive) await runner.rollbackTransaction();
+      } catch {
+        await runner.query('rollback').catch(() => undefined);
+      }
       throw error;
     } finally {
+      frame.closed = true;
       // Released before the callbacks run: they open transactions of their own, and holding this
       // connection meanwhile would let a burst of requests exhaust the pool.
       await runner.release();
@@ -77,9 +91,13 @@ export class UnitOfWork {
   }
 
   private async runNested<T>(parent: Frame, work: () => Promise<T>): Promise<T> {
-    const frame: Frame = { runner: parent.runner, afterCommit: [], parent };
-    await parent.runner.startTransaction(); // TypeORM opens a SAVEPOINT when one is active.
+    if (parent.nestedRunning) {
+      throw new Error('Nested units of work in one transaction must run one after another');
+    }
+    parent.nestedRunning = true;
+    const frame = newFrame(parent.runner, parent);
     try {
+      await parent.runner.startTransaction(); // TypeORM opens a SAVEPOINT when one is active.
       const result = await this.storage.run(frame, work);
       await parent.runner.commitTransaction(); // RELEASE SAVEPOINT
       parent.afterCommit.push(...frame.afterCommit);
@@ -87,8 +105,13 @@ export class UnitOfWork {
     } catch (error) {
       // ROLLBACK TO SAVEPOINT: its work is dropped. If even that fails, the outer transaction is
       // broken and will roll back; the error worth reporting is still the first one.
-      await parent.runner.rollbackTransaction().catch(() => undefined);
+      if (parent.runner.isTransactionActive) {
+        await parent.runner.rollbackTransaction().catch(() => undefined);
+      }
       throw error;
+    } finally {
+      frame.closed = true;
+      parent.nestedRunning = false;
     }
   }
 
@@ -106,6 +129,19 @@ export class UnitOfWork {
       );
     }
   }
+}
+
+function newFrame(runner: QueryRunner, parent: Frame | undefined): Frame {
+  return { runner, afterCommit: [], nestedRunning: false, closed: false, parent };
+}
+
+function open(frame: Frame): Frame {
+  for (let unit: Frame | undefined = frame; unit; unit = unit.parent) {
+    if (unit.closed) {
+      throw new Error('This unit of work has ended: its work was not awaited inside run()');
+    }
+  }
+  return frame;
 }
 
 function describe(error: unknown): string {
