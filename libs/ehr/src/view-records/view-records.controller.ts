@@ -54,6 +54,7 @@ export class ViewRecordsController {
   }
 
   @Get('encounters/:id')
+  @Roles('patient', 'provider', 'admin')
   @ApiOkResponse({ type: EncounterView })
   async encounter(
     @CurrentUser() user: AuthenticatedUser,
@@ -77,6 +78,7 @@ export class ViewRecordsController {
   }
 
   @Get('prescriptions/:id')
+  @Roles('patient', 'provider', 'admin')
   @ApiOkResponse({ type: PrescriptionView })
   async prescription(
     @CurrentUser() user: AuthenticatedUser,

@@ -20,6 +20,7 @@ export class ViewOrdersController {
 
   /** Patients see only their own orders: another patient's order answers 404, not 403, so ids do not leak. */
   @Get(':uuid')
+  @Roles('patient', 'provider', 'admin')
   @ApiOkResponse({ type: OrderView })
   async one(
     @CurrentUser() user: AuthenticatedUser,

@@ -11,7 +11,10 @@ import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 import { AuthenticatedUser, Role } from './authenticated-user';
 import { TokenVerifier } from './token-verifier';
 
-/** Every route needs a valid bearer token unless marked `@Public()`; `@Roles()` narrows who. */
+/**
+ * Every route needs a valid bearer token unless marked `@Public()`, and names the roles that may
+ * call it with `@Roles()`: a route with neither refuses everyone.
+ */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   constructor(
@@ -27,8 +30,10 @@ export class BearerAuthGuard implements CanActivate {
     const user = await this.authenticate(request.header('authorization'));
     request.user = user;
 
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (allowed && !allowed.includes(user.role)) {
+    // Deny by default: a route that names no roles is a mistake, not an open door.
+    const allowed =
+      this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets) ?? [];
+    if (!allowed.includes(user.role)) {
       throw new ForbiddenException(`This action is not allowed for the ${user.role} role.`);
     }
     return true;
