@@ -38,6 +38,7 @@ function adminsOnly(tokens: TokenVerifier) {
       cookie(request, COOKIE);
     const user = token ? await tokens.verify(token) : null;
     if (!user || user.role !== 'admin') {
+      const path = request.originalUrl.split('?')[0]; // never echo a token back
       response
         .status(user ? 403 : 401)
         .type('application/problem+json')
@@ -46,16 +47,20 @@ function adminsOnly(tokens: TokenVerifier) {
           title: user ? 'Forbidden' : 'Unauthorized',
           status: user ? 403 : 401,
           detail: 'The queues dashboard is for admins: open it with ?token=<admin access token>.',
-          instance: request.originalUrl,
+          instance: path,
         });
       return;
     }
     if (fromQuery) {
+      // Into a cookie, then off the address bar, history and access logs with a redirect.
       response.cookie(COOKIE, fromQuery, {
         httpOnly: true,
         sameSite: 'strict',
+        secure: request.secure,
         path: QUEUES_DASHBOARD_PATH,
       });
+      response.redirect(303, request.originalUrl.split('?')[0]);
+      return;
     }
     next();
   };
@@ -64,7 +69,12 @@ function adminsOnly(tokens: TokenVerifier) {
 function cookie(request: Request, name: string): string | undefined {
   for (const pair of (request.header('cookie') ?? '').split(';')) {
     const [key, ...value] = pair.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return undefined; // a mangled cookie is no token
+    }
   }
   return undefined;
 }

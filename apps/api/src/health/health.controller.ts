@@ -55,10 +55,20 @@ export class HealthController {
       () =>
         this.indicators
           .check('eventPublications')
-          .attempt(async () => {
-            return this.publications.backlog();
-          })
-          .withTimeout(2000),
+          // Informs, never fails: a backlog is work owed, not a reason to refuse traffic.
+          .attempt(() => orUnknown(this.publications.backlog(), 1000)),
     ]);
+  }
+}
+
+/** The value, or `{ backlog: 'unknown' }` if it fails or takes longer than `ms`. */
+async function orUnknown<T extends object>(value: Promise<T>, ms: number) {
+  const unknown = { backlog: 'unknown' };
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof unknown>((resolve) => (timer = setTimeout(resolve, ms, unknown)));
+  try {
+    return await Promise.race([value.catch(() => unknown), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
