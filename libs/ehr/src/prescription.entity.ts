@@ -42,7 +42,11 @@ export class Prescription {
   @Column('timestamptz', { name: 'transmitted_at', nullable: true })
   transmittedAt!: Date | null;
 
-  /** Records the network's answer. Returns false when it was already recorded. */
+  /**
+   * Records the network's answer. Returns false when it was already recorded. A success that
+   * arrives after a recorded failure (a retry whose answer was lost, then found) still wins:
+   * the network has the prescription, so `transmitted` is the truth.
+   */
   markTransmitted(erxReference: string): boolean {
     if (this.status === 'transmitted') return false;
     this.status = 'transmitted';

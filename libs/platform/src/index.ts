@@ -19,7 +19,7 @@ export {
   PartnerUnavailableError,
   type PartnerRequest,
 } from './partners/partner-http';
-export { JOB_POLICY, jobOptions, isFinalAttempt, type JobPolicy } from './jobs/job-policy';
+export { JOB_POLICY, jobOptions, isFinalFailure, type JobPolicy } from './jobs/job-policy';
 export { redisConnection } from './jobs/redis-connection';
 export { withTrace, runInJobTrace, type Traced } from './jobs/job-trace';
 export { FaultPoints, type FaultAction } from './faults/fault-points';

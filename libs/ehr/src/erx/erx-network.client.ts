@@ -27,6 +27,7 @@ export class ErxNetworkClient {
       url: `${this.options.baseUrl}/prescriptions`,
       body: submission,
       idempotencyKey: submission.prescriptionId,
+      requires: 'erxReference',
       timeoutMs: this.options.timeoutMs,
     });
   }

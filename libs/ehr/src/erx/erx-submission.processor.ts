@@ -1,16 +1,15 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
-import { isFinalAttempt, PartnerRejectedError, runInJobTrace } from '@pharmacy/platform';
+import { isFinalFailure, PartnerRejectedError, runInJobTrace } from '@pharmacy/platform';
 import { Job, UnrecoverableError } from 'bullmq';
+import { RecordTransmissionFailureCommand } from './record-transmission-failure.command';
 import { ERX_QUEUE, ErxJobData } from './erx-queue';
-import {
-  RecordTransmissionFailureCommand,
-  SubmitPrescriptionCommand,
-} from './submit-prescription.command';
+import { SubmitPrescriptionCommand } from './submit-prescription.command';
 
 /**
  * Delegates to the use case. A refusal by the network (4xx) is final at once; other failures
- * are retried with backoff, and the last one marks the prescription `transmission_failed`.
+ * are retried with backoff. However the job fails for good (refused, out of attempts, stalled
+ * too often), the prescription is marked `transmission_failed`.
  */
 @Processor(ERX_QUEUE, { concurrency: 8 })
 export class ErxSubmissionProcessor extends WorkerHost {
@@ -24,14 +23,19 @@ export class ErxSubmissionProcessor extends WorkerHost {
       try {
         await this.commands.execute(new SubmitPrescriptionCommand(prescriptionId, orderUuid));
       } catch (error) {
-        const refused = error instanceof PartnerRejectedError;
-        if (refused || isFinalAttempt(job)) {
-          await this.commands.execute(
-            new RecordTransmissionFailureCommand(prescriptionId, (error as Error).message),
-          );
-        }
-        throw refused ? new UnrecoverableError((error as Error).message) : error;
+        if (error instanceof PartnerRejectedError) throw new UnrecoverableError(error.message);
+        throw error;
       }
     });
+  }
+
+  @OnWorkerEvent('failed')
+  async recordFinalFailure(job: Job<ErxJobData> | undefined, error: Error): Promise<void> {
+    if (!job || !isFinalFailure(job, error)) return;
+    await runInJobTrace(job, () =>
+      this.commands.execute(
+        new RecordTransmissionFailureCommand(job.data.prescriptionId, error.message),
+      ),
+    );
   }
 }

@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PrescriptionTransmissionFailedEvent } from '@pharmacy/contracts';
 import { EventBus, UnitOfWork } from '@pharmacy/platform';
 import { EhrRepository } from '../ehr.repository';
-import { RecordTransmissionFailureCommand } from './submit-prescription.command';
+import { RecordTransmissionFailureCommand } from './record-transmission-failure.command';
 
 @CommandHandler(RecordTransmissionFailureCommand)
 export class RecordTransmissionFailureHandler implements ICommandHandler<RecordTransmissionFailureCommand> {

@@ -4,6 +4,7 @@ import { OrderFulfilledEvent } from '@pharmacy/contracts';
 import { EventBus, UnitOfWork } from '@pharmacy/platform';
 import { OrdersRepository } from '../orders.repository';
 import { FulfillOrderCommand } from './fulfill-order.command';
+import { OrderCannotShipError } from './order-cannot-ship.error';
 import { PharmacyClient } from './pharmacy.client';
 
 /**
@@ -26,6 +27,7 @@ export class FulfillOrderHandler implements ICommandHandler<FulfillOrderCommand>
     const order = await this.orders.find(orderUuid);
     if (!order) throw new Error(`Order ${orderUuid} does not exist`);
     if (order.status === 'fulfilled') return;
+    if (order.status !== 'ready_for_fulfillment') throw new OrderCannotShipError(order);
 
     const { trackingNumber } = await this.pharmacy.ship({
       orderUuid,

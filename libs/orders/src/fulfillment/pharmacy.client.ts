@@ -25,6 +25,7 @@ export class PharmacyClient {
       url: `${this.options.baseUrl}/shipments`,
       body: shipment,
       idempotencyKey: shipment.orderUuid,
+      requires: 'trackingNumber',
       timeoutMs: this.options.timeoutMs,
     });
   }

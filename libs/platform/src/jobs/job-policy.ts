@@ -26,7 +26,18 @@ export function jobOptions(policy: JobPolicy, jobId: string): JobsOptions {
   };
 }
 
-/** True when this failure is the job's last: no retry will follow. */
-export function isFinalAttempt(job: { attemptsMade: number; opts: JobsOptions }): boolean {
-  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+/**
+ * True when a job has failed for good, as seen from the worker's `failed` event (where
+ * `attemptsMade` already counts the failed attempt): refused outright, out of attempts, or
+ * stalled more often than BullMQ allows.
+ */
+export function isFinalFailure(
+  job: { attemptsMade: number; opts: JobsOptions },
+  error: Error,
+): boolean {
+  return (
+    error.name === 'UnrecoverableError' ||
+    job.attemptsMade >= (job.opts.attempts ?? 1) ||
+    error.message.includes('stalled more than allowable limit')
+  );
 }

@@ -26,6 +26,8 @@ export interface PartnerRequest {
   /** Sent on every attempt, so the partner applies the effect once however often we retry. */
   readonly idempotencyKey: string;
   readonly timeoutMs: number;
+  /** The field a success must carry (a string), such as `trackingNumber`. */
+  readonly requires: string;
 }
 
 /** POSTs JSON to an external partner and sorts its failures into retryable or not. */
@@ -44,7 +46,7 @@ export async function postToPartner<T>(request: PartnerRequest): Promise<T> {
     throw new PartnerUnavailableError(request.partner, reason);
   }
   const text = await response.text();
-  if (response.ok) return (text ? JSON.parse(text) : {}) as T;
+  if (response.ok) return successBody<T>(request, text);
   if (
     response.status >= 400 &&
     response.status < 500 &&
@@ -54,4 +56,19 @@ export async function postToPartner<T>(request: PartnerRequest): Promise<T> {
     throw new PartnerRejectedError(request.partner, response.status, text.slice(0, 500));
   }
   throw new PartnerUnavailableError(request.partner, `answered ${response.status}`);
+}
+
+/** A 2xx without the promised field is a broken answer, to be retried, not a success. */
+function successBody<T>(request: PartnerRequest, text: string): T {
+  let body: Record<string, unknown> | undefined;
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    body = undefined;
+  }
+  const value = body?.[request.requires];
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new PartnerUnavailableError(request.partner, `answered 2xx without ${request.requires}`);
+  }
+  return body as T;
 }
