@@ -69,6 +69,7 @@ function appEnv({ databaseUrl, redisUrl }: CatalogServices): NodeJS.ProcessEnv {
   return {
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: '2',
+    RELAY_CONCURRENCY: '1',
     REDIS_URL: redisUrl,
     LOG_LEVEL: 'silent',
     // Required by the apps' configuration but never used here: no token is signed, no partner

@@ -29,6 +29,20 @@ describe('Configuration validated at boot', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('refuses a relay that could take every database connection', () => {
+    const result = run('api', {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1/x',
+      REDIS_URL: 'redis://127.0.0.1:6379/0',
+      JWT_SECRET: 'a-secret-that-is-long-enough-for-the-check',
+      DATABASE_POOL_SIZE: '4',
+      RELAY_CONCURRENCY: '4',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'RELAY_CONCURRENCY: must be below DATABASE_POOL_SIZE (4), got 4',
+    );
+  });
+
   it('stops the worker when a required variable is missing', () => {
     const result = run('worker', {
       DATABASE_URL: 'postgres://postgres@127.0.0.1/x',

@@ -1,4 +1,4 @@
-import { coreEnvSchema, env, parseEnv } from '@pharmacy/platform';
+import { checkCoreConfig, coreEnvSchema, env, parseEnv } from '@pharmacy/platform';
 
 export const apiEnvSchema = {
   ...coreEnvSchema,
@@ -12,5 +12,7 @@ export const apiEnvSchema = {
 export type ApiConfig = ReturnType<typeof loadApiConfig>;
 
 export function loadApiConfig(source: NodeJS.ProcessEnv = process.env) {
-  return parseEnv(apiEnvSchema, source);
+  const config = parseEnv(apiEnvSchema, source);
+  checkCoreConfig(config);
+  return config;
 }

@@ -1,4 +1,4 @@
-import { coreEnvSchema, env, parseEnv } from '@pharmacy/platform';
+import { checkCoreConfig, coreEnvSchema, env, parseEnv } from '@pharmacy/platform';
 
 export const workerEnvSchema = {
   ...coreEnvSchema,
@@ -10,5 +10,7 @@ export const workerEnvSchema = {
 export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
 
 export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
-  return parseEnv(workerEnvSchema, source);
+  const config = parseEnv(workerEnvSchema, source);
+  checkCoreConfig(config);
+  return config;
 }

@@ -28,10 +28,11 @@ export {
   type ModulePersistence,
   type PostgresSettings,
 } from './database/postgres-options';
-export { coreEnvSchema, platformOptionsFrom } from './config/core-env';
+export { checkCoreConfig, coreEnvSchema, platformOptionsFrom } from './config/core-env';
 export { LoggingModule } from './logging/logging.module';
 export { PublicationsAdminModule } from './events/registry/publications-admin.module';
-export { PublicationStore } from './events/registry/publication-store';
+export { PublicationStore, type Claim } from './events/registry/publication-store';
+export { PublicationQueries, type Backlog } from './events/registry/publication-queries';
 export { PublicationRelay } from './events/registry/publication-relay';
 export { DEFAULT_REGISTRY_OPTIONS, type RegistryOptions } from './events/registry/registry-options';
 export { type RetryPolicy } from './events/registry/retry-policy';

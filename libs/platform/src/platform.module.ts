@@ -12,6 +12,7 @@ import { EventBus } from './events/event-bus';
 import { InMemoryEventBus } from './events/in-memory-event-bus';
 import { PublicationDispatcher } from './events/registry/publication-dispatcher';
 import { PublicationRelay } from './events/registry/publication-relay';
+import { PublicationQueries } from './events/registry/publication-queries';
 import { PublicationStore } from './events/registry/publication-store';
 import { RegistryEventBus } from './events/registry/registry-event-bus';
 import {
@@ -76,6 +77,7 @@ export class PlatformModule {
       { provide: JOB_POLICY, useValue: options.jobs ?? DEFAULT_JOB_POLICY },
       { provide: REGISTRY_OPTIONS, useValue: options.registry ?? DEFAULT_REGISTRY_OPTIONS },
       PublicationStore,
+      PublicationQueries,
     ];
     const bus: Provider[] =
       backend === 'registry'
@@ -97,6 +99,7 @@ export class PlatformModule {
         JOB_POLICY,
         FaultPoints,
         PublicationStore,
+        PublicationQueries,
       ],
     };
   }

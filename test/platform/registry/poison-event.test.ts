@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DomainEvent, EventBus, PublicationStore, UnitOfWork } from '@pharmacy/platform';
+import { DomainEvent, EventBus, PublicationQueries, UnitOfWork } from '@pharmacy/platform';
 import { bootRegistry, publicationsOf } from '../../support/registry-testing';
 import { waitFor } from '../../support/wait-for';
 
@@ -49,10 +49,10 @@ describe('A poison event in the registry', () => {
     expect(booked).toEqual(['inv-1']);
 
     fixed = true;
-    const store = app.get(PublicationStore);
+    const queries = app.get(PublicationQueries);
     const resubmitted = await app
       .get(UnitOfWork)
-      .run(() => store.resubmit({ subscriber: 'test.mail-invoice' }));
+      .run(() => queries.resubmit({ subscriber: 'test.mail-invoice' }));
     expect(resubmitted).toBe(1);
 
     await waitFor('the resubmitted publication to complete', async () => {

@@ -88,4 +88,24 @@ describe('Recovering publications left behind by a crash', () => {
       await Promise.all([first.close(), second.close()]);
     }
   });
+
+  it('lets only the latest claim deliver: a process whose lease expired cannot run it any more', async () => {
+    const app = await bootRegistry();
+    try {
+      const store = app.get(PublicationStore);
+      const uow = app.get(UnitOfWork);
+      // No process subscribes under this name, so no relay of this test claims it behind our back.
+      const [expired] = await uow.run(() =>
+        store.record(new ParcelScannedEvent({ parcelId: 7 }), ['test.nobody-listens'], 0),
+      );
+      const [current] = await uow.run(() => store.claimDue(['test.nobody-listens'], 10, 60_000));
+      expect(current.id).toBe(expired.id);
+
+      expect(await uow.run(() => store.lockClaimed(expired))).toBe(false);
+      expect(await uow.run(() => store.recordFailure(expired, 'late', () => 10))).toBeNull();
+      expect(await uow.run(() => store.lockClaimed(current))).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
 });

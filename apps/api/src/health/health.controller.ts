@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { PublicationStore, Public } from '@pharmacy/platform';
+import { Public, PublicationQueries } from '@pharmacy/platform';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
@@ -15,7 +15,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly dataSource: DataSource,
     @Inject(HEALTH_REDIS) private readonly redis: Redis,
-    private readonly publications: PublicationStore,
+    private readonly publications: PublicationQueries,
   ) {}
 
   /** The process is up and serving; says nothing about its dependencies. */
@@ -62,12 +62,12 @@ export class HealthController {
 }
 
 /** The value, or `{ backlog: 'unknown' }` if it fails or takes longer than `ms`. */
-async function orUnknown<T extends object>(value: Promise<T>, ms: number) {
+async function orUnknown(value: Promise<object>, ms: number): Promise<Record<string, unknown>> {
   const unknown = { backlog: 'unknown' };
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<typeof unknown>((resolve) => (timer = setTimeout(resolve, ms, unknown)));
   try {
-    return await Promise.race([value.catch(() => unknown), late]);
+    return { ...(await Promise.race([value.catch(() => unknown), late])) };
   } finally {
     clearTimeout(timer);
   }

@@ -1,6 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { PlatformOptions } from '../platform.module';
-import { env } from './env';
+import { env, InvalidConfigurationError } from './env';
 
 /** Settings every process of the monolith reads: where its state lives and how work is retried. */
 export const coreEnvSchema = {
@@ -14,8 +14,8 @@ export const coreEnvSchema = {
   PUBLICATION_LEASE_MS: env.int(30_000, { min: 100, max: 3_600_000 }),
   PUBLICATION_RETENTION_HOURS: env.int(168, { min: 1 }),
   RELAY_POLL_MS: env.int(1000, { min: 10, max: 3_600_000 }),
-  RELAY_BATCH_SIZE: env.int(100, { min: 1, max: 10_000 }),
-  RELAY_CONCURRENCY: env.int(8, { min: 1, max: 256 }),
+  RELAY_BATCH_SIZE: env.int(32, { min: 1, max: 10_000 }),
+  RELAY_CONCURRENCY: env.int(4, { min: 1, max: 256 }),
   JOB_ATTEMPTS: env.int(5, { min: 1, max: 50 }),
   JOB_BACKOFF_MS: env.int(1000, { min: 1, max: 3_600_000 }),
   JOB_RETENTION_SECONDS: env.int(7 * 24 * 3600, { min: 60 }),
@@ -26,6 +26,19 @@ export const coreEnvSchema = {
 };
 
 type CoreConfig = { [K in keyof typeof coreEnvSchema]: ReturnType<(typeof coreEnvSchema)[K]> };
+
+/**
+ * Rules between variables. Each relay lane holds a database connection while its subscriber
+ * runs; if the lanes could take the whole pool, HTTP requests would starve behind a backlog.
+ */
+export function checkCoreConfig(config: CoreConfig): void {
+  if (config.RELAY_CONCURRENCY >= config.DATABASE_POOL_SIZE) {
+    throw new InvalidConfigurationError([
+      `RELAY_CONCURRENCY: must be below DATABASE_POOL_SIZE (${config.DATABASE_POOL_SIZE}), ` +
+        `got ${config.RELAY_CONCURRENCY}`,
+    ]);
+  }
+}
 
 /** The platform's options from the validated environment; both apps build it the same way. */
 export function platformOptionsFrom(

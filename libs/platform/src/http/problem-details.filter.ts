@@ -35,6 +35,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
     const problem = { ...toProblem(error, this.logger), instance: request.originalUrl };
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '1');
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 }
@@ -65,6 +66,15 @@ function toProblem(error: unknown, logger: Logger): ProblemDetails {
         error.type === 'entity.parse.failed'
           ? 'The request body is not valid JSON.'
           : error.message,
+    };
+  }
+  if (error instanceof Error && error.message.includes('timeout exceeded when trying to connect')) {
+    // Every database connection is busy: a moment of overload, worth retrying, not a bug.
+    return {
+      type: 'about:blank',
+      title: 'Service Unavailable',
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      detail: 'The service is busy; retry shortly.',
     };
   }
   logger.error(error instanceof Error ? error.stack : String(error));

@@ -16,6 +16,7 @@ export class CreateEventPublications1764115000000 implements MigrationInterface 
         attempts integer not null default 0,
         last_error text,
         next_attempt_at timestamptz not null,
+        claim_token uuid,
         created_at timestamptz not null default now(),
         completed_at timestamptz,
         unique (event_id, subscriber)

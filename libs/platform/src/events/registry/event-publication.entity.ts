@@ -42,6 +42,10 @@ export class EventPublication {
   @Column('timestamptz', { name: 'next_attempt_at' })
   nextAttemptAt!: Date;
 
+  /** Whose lease it is: set on each claim, required to deliver or record a failure. */
+  @Column('uuid', { name: 'claim_token', nullable: true })
+  claimToken!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

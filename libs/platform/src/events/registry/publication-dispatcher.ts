@@ -4,7 +4,7 @@ import { DomainEvent } from '../domain-event';
 import { SubscriberInvoker } from '../subscriber-invoker';
 import { Subscriptions } from '../subscriptions';
 import { deserializeEvent } from './event-serializer';
-import { ClaimedPublication, PublicationStore } from './publication-store';
+import { Claim, ClaimedPublication, PublicationStore } from './publication-store';
 import { REGISTRY_OPTIONS } from './registry-options';
 import type { RegistryOptions } from './registry-options';
 import { isExhausted, retryDelayMs } from './retry-policy';
@@ -27,46 +27,42 @@ export class PublicationDispatcher {
     @Inject(REGISTRY_OPTIONS) private readonly options: RegistryOptions,
   ) {}
 
-  /** Delivers a publication this process has just recorded. */
-  async dispatch(id: string, subscriber: string, event: DomainEvent): Promise<void> {
-    const subscription = this.subscriptions.bySubscriberName(subscriber);
+  /** Delivers a publication this process claimed: just recorded, or taken by the relay. */
+  async dispatch(claim: Claim, event: DomainEvent): Promise<void> {
+    const subscription = this.subscriptions.bySubscriberName(claim.subscriber);
     // Unknown here only when processes run different code (a rolling deploy): leave it owed, for a
     // process that knows the subscriber.
     if (!subscription) return;
     try {
       await this.invoker.invoke(subscription, event, {
-        claim: () => this.store.lockPending(id),
-        complete: () => this.store.markCompleted(id),
+        claim: () => this.store.lockClaimed(claim),
+        complete: () => this.store.markCompleted(claim.id),
       });
     } catch (error) {
-      await this.recordFailure(id, subscriber, event, error);
+      await this.recordFailure(claim, event, error);
     }
   }
 
   /** Delivers a publication the relay claimed from the table. */
-  async dispatchStored({ id, subscriber, event }: ClaimedPublication): Promise<void> {
-    const subscription = this.subscriptions.bySubscriberName(subscriber);
+  async dispatchStored({ event, ...claim }: ClaimedPublication): Promise<void> {
+    const subscription = this.subscriptions.bySubscriberName(claim.subscriber);
     let decoded: DomainEvent;
     try {
       decoded = deserializeEvent(event, (type) =>
         type === subscription?.eventClass.type ? subscription.eventClass : undefined,
       );
     } catch (error) {
-      return this.recordFailure(id, subscriber, undefined, error);
+      return this.recordFailure(claim, undefined, error);
     }
-    return this.dispatch(id, subscriber, decoded);
+    return this.dispatch(claim, decoded);
   }
 
-  private async recordFailure(
-    id: string,
-    subscriber: string,
-    event: DomainEvent | undefined,
-    error: unknown,
-  ) {
+  private async recordFailure(claim: Claim, event: DomainEvent | undefined, error: unknown) {
+    const { id, subscriber } = claim;
     const message = error instanceof Error ? error.message : String(error);
     const outcome = await this.unitOfWork
       .run(() =>
-        this.store.recordFailure(id, message, (attempts) =>
+        this.store.recordFailure(claim, message, (attempts) =>
           isExhausted(this.options.retry, attempts)
             ? null
             : retryDelayMs(this.options.retry, attempts),

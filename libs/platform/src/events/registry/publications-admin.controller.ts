@@ -21,7 +21,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { Roles } from '../../auth/auth.decorators';
 import { PUBLICATION_STATUSES } from './event-publication.entity';
 import type { PublicationStatus } from './event-publication.entity';
-import { PublicationStore } from './publication-store';
+import { PublicationQueries } from './publication-queries';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 
 export class PublicationFilterRequest {
@@ -111,7 +111,7 @@ export class ResubmittedView {
 @Controller('admin/event-publications')
 export class PublicationsAdminController {
   constructor(
-    private readonly store: PublicationStore,
+    private readonly queries: PublicationQueries,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
@@ -120,20 +120,20 @@ export class PublicationsAdminController {
   list(
     @Query() { limit = 50, offset = 0, ...filter }: ListPublicationsRequest,
   ): Promise<PublicationView[]> {
-    return this.store.list(filter, limit, offset);
+    return this.queries.list(filter, limit, offset);
   }
 
   @Get('counts')
   @ApiOkResponse({ type: PublicationCountsView })
   counts(): Promise<PublicationCountsView> {
-    return this.store.counts();
+    return this.queries.counts();
   }
 
   @Post(':id/resubmit')
   @HttpCode(200)
   @ApiOkResponse({ type: ResubmittedView })
   async resubmitOne(@Param('id', new ParseUUIDPipe()) id: string): Promise<ResubmittedView> {
-    const resubmitted = await this.unitOfWork.run(() => this.store.resubmit({ id }));
+    const resubmitted = await this.unitOfWork.run(() => this.queries.resubmit({ id }));
     if (resubmitted === 0) throw new NotFoundException(`No failed publication has the id ${id}.`);
     return { resubmitted };
   }
@@ -145,7 +145,9 @@ export class PublicationsAdminController {
   async resubmitMany(@Body() filter: ResubmitRequest): Promise<ResubmittedView> {
     const { eventType, subscriber } = filter;
     return {
-      resubmitted: await this.unitOfWork.run(() => this.store.resubmit({ eventType, subscriber })),
+      resubmitted: await this.unitOfWork.run(() =>
+        this.queries.resubmit({ eventType, subscriber }),
+      ),
     };
   }
 }

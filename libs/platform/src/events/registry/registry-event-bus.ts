@@ -43,12 +43,10 @@ export class RegistryEventBus extends EventBus {
     // Outside a unit of work the event gets one of its own: recorded first, then delivered.
     if (!this.unitOfWork.isActive) return this.unitOfWork.run(() => this.publish(event));
 
-    const ids = await this.store.record(event, subscribers, this.options.leaseMs);
+    const claims = await this.store.record(event, subscribers, this.options.leaseMs);
     await this.unitOfWork.afterCommit(async () => {
       this.faults.hit('events.before-dispatch'); // committed, not yet delivered: the seed's gap
-      for (const [index, id] of ids.entries()) {
-        await this.dispatcher.dispatch(id, subscribers[index], event);
-      }
+      for (const claim of claims) await this.dispatcher.dispatch(claim, event);
     });
   }
 }

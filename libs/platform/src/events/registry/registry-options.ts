@@ -21,7 +21,7 @@ export const DEFAULT_REGISTRY_OPTIONS: RegistryOptions = {
   retry: { maxAttempts: 20, baseDelayMs: 1000, maxDelayMs: 5 * 60_000 },
   leaseMs: 30_000,
   pollIntervalMs: 1000,
-  batchSize: 100,
-  concurrency: 8,
+  batchSize: 32,
+  concurrency: 4,
   retentionMs: 7 * 24 * 3600_000,
 };

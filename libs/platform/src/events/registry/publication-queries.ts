@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '../../transactions/unit-of-work';
+import { EventPublication, PublicationStatus } from './event-publication.entity';
+
+export interface PublicationFilter {
+  readonly status?: PublicationStatus;
+  readonly eventType?: string;
+  readonly subscriber?: string;
+}
+
+export interface Backlog {
+  readonly pending: number;
+  readonly failed: number;
+  /** Age of the oldest pending publication, in ms; null when none is pending. */
+  readonly oldestPendingAgeMs: number | null;
+}
+
+/** What operators ask of the registry: what is owed, what failed, and to put it back in line. */
+@Injectable()
+export class PublicationQueries {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  /** Puts failed publications back in line, now; attempts start again from zero. */
+  async resubmit(filter: PublicationFilter & { id?: string }): Promise<number> {
+    const { sql, params } = where({ ...filter, status: 'failed' }, filter.id);
+    const result: [unknown[], number] = await this.unitOfWork.manager.query(
+      `update event_publications
+       set status = 'pending', attempts = 0, next_attempt_at = now(), claim_token = null
+       ${sql}`,
+      params,
+    );
+    return result[1];
+  }
+
+  async list(
+    filter: PublicationFilter,
+    limit: number,
+    offset: number,
+  ): Promise<EventPublication[]> {
+    const { sql, params } = where(filter);
+    return this.unitOfWork.manager.query(
+      `select id, event_id as "eventId", event_type as "eventType", event_version as "eventVersion",
+              event, subscriber, status, attempts, last_error as "lastError",
+              next_attempt_at as "nextAttemptAt", created_at as "createdAt", completed_at as "completedAt"
+       from event_publications ${sql}
+       order by created_at desc, id
+       limit $${params.length + 1} offset $${params.length + 2}`,
+      [...params, limit, offset],
+    );
+  }
+
+  /**
+   * What is still owed: pending and failed publications, and the age of the oldest pending one.
+   * Reads only those rows (indexed), so a health probe can call it often.
+   */
+  async backlog(): Promise<Backlog> {
+    const [row] = await this.unitOfWork.manager.query(
+      `select count(*) filter (where status = 'pending')::int as pending,
+              count(*) filter (where status = 'failed')::int as failed,
+              (extract(epoch from now() - min(created_at) filter (where status = 'pending')) * 1000)::bigint
+                as "oldestPendingAgeMs"
+       from event_publications where status in ('pending', 'failed')`,
+    );
+    return {
+      ...row,
+      oldestPendingAgeMs: row.oldestPendingAgeMs === null ? null : Number(row.oldestPendingAgeMs),
+    };
+  }
+
+  /** The backlog, and how many completed publications are kept (a full count: for operators). */
+  async counts(): Promise<Backlog & { completed: number }> {
+    const [{ completed }] = await this.unitOfWork.manager.query(
+      `select count(*)::int as completed from event_publications where status = 'completed'`,
+    );
+    return { ...(await this.backlog()), completed };
+  }
+}
+
+function where(filter: PublicationFilter, id?: string): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (column: string, value: unknown) => {
+    if (value === undefined) return;
+    params.push(value);
+    clauses.push(`${column} = $${params.length}`);
+  };
+  add('id', id);
+  add('status', filter.status);
+  add('event_type', filter.eventType);
+  add('subscriber', filter.subscriber);
+  return { sql: clauses.length ? `where ${clauses.join(' and ')}` : '', params };
+}
