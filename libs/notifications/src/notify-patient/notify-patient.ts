@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OrderCancelledEvent, OrderFulfilledEvent } from '@pharmacy/contracts';
+import { UnitOfWork } from '@pharmacy/platform';
 import { Notification } from '../notification.entity';
 import { NotificationsRepository } from '../notifications.repository';
 
@@ -11,7 +12,10 @@ import { NotificationsRepository } from '../notifications.repository';
 export class NotifyPatient {
   private readonly logger = new Logger('Notifications');
 
-  constructor(private readonly notifications: NotificationsRepository) {}
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
   orderShipped({ payload }: OrderFulfilledEvent): Promise<void> {
     return this.record(Notification.orderShipped(payload));
@@ -24,7 +28,12 @@ export class NotifyPatient {
   private async record(notification: Notification): Promise<void> {
     const { kind, orderUuid } = notification;
     if (await this.notifications.insertOnce(notification)) {
-      this.logger.log({ orderUuid, kind }, `Notified the patient: ${kind} for order ${orderUuid}`);
+      await this.unitOfWork.afterCommit(() =>
+        this.logger.log(
+          { orderUuid, kind },
+          `Notified the patient: ${kind} for order ${orderUuid}`,
+        ),
+      );
     }
   }
 }
