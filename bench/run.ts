@@ -61,8 +61,8 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   const warnings: string[] = [];
   const cpuBySection: Record<string, Record<string, number>> = {};
-  // The machine must be otherwise idle: CPU used by anything but the bench's own processes,
-  // PostgreSQL and Redis is reported per section, and flagged when it could skew the figures.
+  // The machine must be otherwise idle: where the CPU went is reported per section, and CPU
+  // used by foreign processes (not the bench's, PostgreSQL's, Redis's or the kernel's) is flagged.
   const section = async <T>(name: string, meter: CpuMeter, work: () => Promise<T>) => {
     const stop = meter.start();
     const result = await work();
