@@ -23,7 +23,8 @@ describe('Concurrent approvals', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack({ DATABASE_POOL_SIZE: '30' });
+    // A small pool on purpose: 120 approvals at once must queue for connections, never starve.
+    stack = await startStack({ DATABASE_POOL_SIZE: '5', RELAY_CONCURRENCY: '2' });
   });
 
   afterAll(() => stack.close());

@@ -14,16 +14,25 @@ export class EhrRepository {
     return this.unitOfWork.manager;
   }
 
-  async insertEncounter(encounter: Encounter): Promise<void> {
-    await this.manager.insert(Encounter, { ...encounter, requests: undefined });
+  /**
+   * Inserts the encounter and its requests, unless the order already has one (a redelivered
+   * event): the unique index on order_uuid decides, even between concurrent deliveries.
+   */
+  async insertEncounterOnce(encounter: Encounter): Promise<boolean> {
+    const inserted = await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(Encounter)
+      .values({ ...encounter, requests: undefined })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    if (inserted.raw.length === 0) return false;
     await this.manager.insert(
       PrescriptionRequest,
       encounter.requests.map((request) => ({ ...request, encounter: undefined })),
     );
-  }
-
-  encounterExistsForOrder(orderUuid: string): Promise<boolean> {
-    return this.manager.existsBy(Encounter, { orderUuid });
+    return true;
   }
 
   findEncounter(id: string): Promise<Encounter | null> {

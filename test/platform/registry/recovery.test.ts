@@ -101,9 +101,9 @@ describe('Recovering publications left behind by a crash', () => {
       const [current] = await uow.run(() => store.claimDue(['test.nobody-listens'], 10, 60_000));
       expect(current.id).toBe(expired.id);
 
-      expect(await uow.run(() => store.lockClaimed(expired))).toBe(false);
+      expect(await uow.run(() => store.complete(expired))).toBe(false);
       expect(await uow.run(() => store.recordFailure(expired, 'late', () => 10))).toBeNull();
-      expect(await uow.run(() => store.lockClaimed(current))).toBe(true);
+      expect(await uow.run(() => store.complete(current))).toBe(true);
     } finally {
       await app.close();
     }

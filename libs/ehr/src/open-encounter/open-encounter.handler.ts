@@ -24,9 +24,6 @@ export class OpenEncounterHandler implements ICommandHandler<OpenEncounterComman
     if (prescriptionItems.length === 0) return Promise.resolve();
 
     return this.unitOfWork.run(async () => {
-      // The unique index on order_uuid backs this check against a concurrent redelivery.
-      if (await this.ehr.encounterExistsForOrder(order.orderUuid)) return;
-
       const encounter = Object.assign(new Encounter(), {
         id: randomUUID(),
         orderUuid: order.orderUuid,
@@ -50,7 +47,7 @@ export class OpenEncounterHandler implements ICommandHandler<OpenEncounterComman
           decidedAt: null,
         }),
       );
-      await this.ehr.insertEncounter(encounter);
+      if (!(await this.ehr.insertEncounterOnce(encounter))) return;
       await this.events.publish(
         new EncounterOpenedEvent({
           encounterId: encounter.id,

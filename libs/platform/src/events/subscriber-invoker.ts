@@ -6,10 +6,11 @@ import { Subscription } from './subscriptions';
 
 /** Bookkeeping a durable backend commits atomically with the subscriber's own writes. */
 export interface DeliveryHooks {
-  /** Runs first; returning false skips the subscriber (someone else has it, or it is done). */
+  /**
+   * Runs first, in the subscriber's transaction; returning false skips the subscriber (someone
+   * else has it, or it is done). Whatever it writes commits only if the subscriber succeeds.
+   */
   readonly claim?: () => Promise<boolean>;
-  /** Runs after the subscriber succeeds, in the same transaction. */
-  readonly complete?: () => Promise<void>;
 }
 
 /**
@@ -26,7 +27,6 @@ export class SubscriberInvoker {
       this.unitOfWork.run(async () => {
         if (hooks.claim && !(await hooks.claim())) return;
         await subscription.handler(event);
-        await hooks.complete?.();
       }),
     );
   }

@@ -17,6 +17,12 @@ interface Frame {
   readonly parent: Frame | undefined;
 }
 
+/** A committed transaction's connection, lent to its after-commit work. */
+interface Loan {
+  readonly runner: QueryRunner;
+  inUse: boolean;
+}
+
 /**
  * Runs work in one TypeORM transaction that every repository call inside it joins, wherever it is,
  * without an EntityManager being passed around (the transaction travels in AsyncLocalStorage).
@@ -28,6 +34,7 @@ interface Frame {
 export class UnitOfWork {
   private readonly logger = new Logger(UnitOfWork.name);
   private readonly storage = new AsyncLocalStorage<Frame>();
+  private readonly loans = new AsyncLocalStorage<Loan>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -62,11 +69,18 @@ export class UnitOfWork {
   }
 
   private async runOutermost<T>(work: () => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
+    const loan = this.loans.getStore();
+    const borrowed = loan && !loan.inUse ? loan : undefined;
+    if (borrowed) borrowed.inUse = true;
+    const runner = borrowed?.runner ?? this.dataSource.createQueryRunner();
+    const giveBack = async () => {
+      if (borrowed) borrowed.inUse = false;
+      else await runner.release();
+    };
     const frame = newFrame(runner, undefined);
     let result: T;
     try {
-      await runner.connect();
+      if (!borrowed) await runner.connect();
       await runner.startTransaction();
       result = await this.storage.run(frame, work);
       await runner.commitTransaction();
@@ -79,14 +93,19 @@ export class UnitOfWork {
       } catch {
         await runner.query('rollback').catch(() => undefined);
       }
+      await giveBack();
       throw error;
-    } finally {
-      frame.closed = true;
-      // Released before the callbacks run: they open transactions of their own, and holding this
-      // connection meanwhile would let a burst of requests exhaust the pool.
-      await runner.release();
     }
-    await this.storage.exit(() => this.flush(frame.afterCommit));
+    frame.closed = true;
+    try {
+      // The after-commit work (event delivery opens transactions of its own) reuses this
+      // connection, one transaction after another, instead of queueing in the pool again for each
+      // step of a chain while holding this one: no request ever needs two connections at once.
+      const lent: Loan = { runner, inUse: false };
+      await this.storage.exit(() => this.loans.run(lent, () => this.flush(frame.afterCommit)));
+    } finally {
+      await giveBack();
+    }
     return result;
   }
 

@@ -34,10 +34,8 @@ export class PublicationDispatcher {
     // process that knows the subscriber.
     if (!subscription) return;
     try {
-      await this.invoker.invoke(subscription, event, {
-        claim: () => this.store.lockClaimed(claim),
-        complete: () => this.store.markCompleted(claim.id),
-      });
+      // Marked completed first, in the subscriber's own transaction: a failure rolls it back.
+      await this.invoker.invoke(subscription, event, { claim: () => this.store.complete(claim) });
     } catch (error) {
       await this.recordFailure(claim, event, error);
     }

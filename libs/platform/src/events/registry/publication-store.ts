@@ -62,28 +62,24 @@ export class PublicationStore {
   }
 
   /**
-   * Locks a publication for delivery in the current transaction. False when another process is
-   * delivering it, when it is no longer pending, or when the claim is no longer ours: in each
-   * case it is not ours to run.
+   * Marks a publication completed, in the transaction of the subscriber about to handle it: the
+   * mark commits with the subscriber's writes, or rolls back with them. One statement takes the
+   * row lock and writes the mark. False when another process is delivering it, when it is no
+   * longer pending, or when the claim is no longer ours: in each case it is not ours to run.
    */
-  async lockClaimed({ id, claimToken }: Claim): Promise<boolean> {
-    const rows: unknown[] = await this.unitOfWork.manager.query(
-      `select 1 from event_publications
-       where id = $1 and status = 'pending' and claim_token = $2
-       for update skip locked`,
-      [id, claimToken],
-    );
-    return rows.length > 0;
-  }
-
-  async markCompleted(id: string): Promise<void> {
-    await this.unitOfWork.manager.query(
+  async complete({ id, claimToken }: Claim): Promise<boolean> {
+    // For an UPDATE, TypeORM's postgres driver answers [rows, affected count].
+    const [rows]: [unknown[], number] = await this.unitOfWork.manager.query(
       `update event_publications
        set status = 'completed', attempts = attempts + 1, completed_at = now(), last_error = null,
            claim_token = null
-       where id = $1`,
-      [id],
+       where id = (select id from event_publications
+                   where id = $1 and status = 'pending' and claim_token = $2
+                   for update skip locked)
+       returning id`,
+      [id, claimToken],
     );
+    return rows.length > 0;
   }
 
   /**
