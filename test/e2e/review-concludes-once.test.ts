@@ -1,9 +1,11 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import {
   EncounterCompletedEvent,
   OrderReadyForFulfillmentEvent,
   PrescriptionRequestApprovedEvent,
 } from '@pharmacy/contracts';
 import { EventBus } from '@pharmacy/platform';
+import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { RX_A, RX_B, getOrder, placeOrder } from '../support/flow';
 import { startStack, Stack } from '../support/stack';
@@ -27,7 +29,12 @@ describe('Concluding clinical review', () => {
     });
   });
 
-  afterAll(() => stack.close());
+  afterAll(async () => {
+    // The synthetic approvals queued eRx jobs for prescriptions that do not exist; leave none
+    // behind for the next suite's worker.
+    await stack.api.get<Queue>(getQueueToken('erx-submission')).obliterate({ force: true });
+    await stack.close();
+  });
 
   const decisionsFor = (orderUuid: string, encounterId: string, itemUuids: string[]) => {
     const approvals = itemUuids.map(

@@ -1,4 +1,5 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { isFinalFailure, PartnerRejectedError, runInJobTrace } from '@pharmacy/platform';
 import { Job, UnrecoverableError } from 'bullmq';
@@ -13,6 +14,8 @@ import { SubmitPrescriptionCommand } from './submit-prescription.command';
  */
 @Processor(ERX_QUEUE, { concurrency: 8 })
 export class ErxSubmissionProcessor extends WorkerHost {
+  private readonly logger = new Logger('EHR');
+
   constructor(private readonly commands: CommandBus) {
     super();
   }
@@ -29,13 +32,20 @@ export class ErxSubmissionProcessor extends WorkerHost {
     });
   }
 
+  /** An event listener: nobody awaits it, so it must not reject. */
   @OnWorkerEvent('failed')
   async recordFinalFailure(job: Job<ErxJobData> | undefined, error: Error): Promise<void> {
     if (!job || !isFinalFailure(job, error)) return;
-    await runInJobTrace(job, () =>
-      this.commands.execute(
-        new RecordTransmissionFailureCommand(job.data.prescriptionId, error.message),
-      ),
-    );
+    const { prescriptionId } = job.data;
+    try {
+      await runInJobTrace(job, () =>
+        this.commands.execute(new RecordTransmissionFailureCommand(prescriptionId, error.message)),
+      );
+    } catch (recordError) {
+      this.logger.error(
+        { err: recordError, prescriptionId, jobId: job.id },
+        `Could not record that prescription ${prescriptionId} failed transmission`,
+      );
+    }
   }
 }
