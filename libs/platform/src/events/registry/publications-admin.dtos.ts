@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { PUBLICATION_STATUSES } from './event-publication.entity';
+import type { PublicationStatus } from './event-publication.entity';
+
+export class PublicationFilterRequest {
+  @ApiPropertyOptional({ enum: PUBLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(PUBLICATION_STATUSES)
+  status?: PublicationStatus;
+
+  @ApiPropertyOptional({ example: 'ehr.prescription-request-approved' })
+  @IsOptional()
+  @IsString()
+  eventType?: string;
+
+  @ApiPropertyOptional({ example: 'orders.mark-item-approved-when-prescription-approved' })
+  @IsOptional()
+  @IsString()
+  subscriber?: string;
+}
+
+export class ResubmitRequest {
+  @ApiPropertyOptional({ example: 'ehr.prescription-request-approved' })
+  @IsOptional()
+  @IsString()
+  eventType?: string;
+
+  @ApiPropertyOptional({ example: 'ehr.enqueue-erx-submission-when-request-approved' })
+  @IsOptional()
+  @IsString()
+  subscriber?: string;
+}
+
+export class ListPublicationsRequest extends PublicationFilterRequest {
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 1_000_000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  offset?: number;
+}
+
+export class PublicationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ example: 'ehr.prescription-request-approved' }) eventType!: string;
+  @ApiProperty() eventVersion!: number;
+  @ApiProperty({ description: 'The serialized event: payload and metadata.' }) event!: object;
+  @ApiProperty({ example: 'orders.mark-item-approved-when-prescription-approved' })
+  subscriber!: string;
+  @ApiProperty({ enum: PUBLICATION_STATUSES }) status!: PublicationStatus;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty({ description: 'When a retry is due, or until when a process holds it.' })
+  nextAttemptAt!: Date;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ type: Date, nullable: true }) completedAt!: Date | null;
+}
+
+export class PublicationCountsView {
+  @ApiProperty() pending!: number;
+  @ApiProperty() completed!: number;
+  @ApiProperty() failed!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Age of the oldest pending publication, ms.',
+  })
+  oldestPendingAgeMs!: number | null;
+}
+
+export class ResubmittedView {
+  @ApiProperty() resubmitted!: number;
+}
