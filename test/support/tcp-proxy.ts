@@ -42,7 +42,9 @@ export class TcpProxy {
   async cut(): Promise<void> {
     const server = this.server;
     this.server = undefined;
+    // Stop accepting first: a client reconnecting the instant its socket dies must find no one.
+    const closed = server ? new Promise((resolve) => server.close(resolve)) : Promise.resolve();
     for (const socket of this.sockets) socket.destroy();
-    if (server) await new Promise((resolve) => server.close(resolve));
+    await closed;
   }
 }
