@@ -8,4 +8,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
+  // The suites boot real apps against real services; a failed one can leave a reconnect timer
+  // behind, and that must fail the run, not hang it.
+  forceExit: true,
 };
