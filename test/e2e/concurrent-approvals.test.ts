@@ -72,11 +72,21 @@ describe('Concurrent approvals', () => {
       expect(readyInWorker.get(uuid) ?? 0).toBe(0);
       expect(shipments[uuid]).toEqual({ attempts: 1, created: 1 });
     }
-    const [{ count: prescriptions }] = await db.query(
-      `select count(*)::int as count from prescriptions p join encounters e on e.id = p.encounter_id
-       where e.order_uuid = any($1)`,
-      [uuids],
+    // Every prescription reaches the eRx network too, once (and no job outlives this suite).
+    const transmitted = await waitFor(
+      'every prescription transmitted',
+      async () => {
+        const [{ count }] = await db.query(
+          `select count(*)::int as count from prescriptions p join encounters e on e.id = p.encounter_id
+           where e.order_uuid = any($1) and p.status = 'transmitted'`,
+          [uuids],
+        );
+        return count === ORDERS * 3 ? count : undefined;
+      },
+      { timeoutMs: 30_000 },
     );
-    expect(prescriptions).toBe(ORDERS * 3);
+    expect(transmitted).toBe(ORDERS * 3);
+    const erx = stack.partners.stats().prescriptions.byKey;
+    expect(Object.values(erx).every((key) => key.created === 1)).toBe(true);
   });
 });
