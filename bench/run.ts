@@ -19,6 +19,7 @@ import { busSection } from './sections/bus';
 import { httpSection } from './sections/http';
 import { jobsSection } from './sections/jobs';
 import { pipelineSection } from './sections/pipeline';
+import { relaySection } from './sections/relay';
 import { wrapperSection } from './sections/wrapper';
 
 /**
@@ -89,6 +90,12 @@ async function main(): Promise<void> {
     rows.push(...wrapper.rows);
     notes.push(...wrapper.notes);
     details.wrapper = wrapper.details;
+  }
+  if (wants('relay')) {
+    const relay = await section('relay', alone, () => relaySection(config, scale, log));
+    rows.push(...relay.rows);
+    notes.push(...relay.notes);
+    details.relay = relay.details;
   }
   if (wants('http') || wants('jobs') || wants('pipeline')) {
     log(`starting the stack (API, worker, fake partners; ${config.backend} bus)`);

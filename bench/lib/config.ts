@@ -5,7 +5,7 @@ import { join } from 'node:path';
 /** The bench always works in a database of this name, which it drops and creates on each run. */
 export const BENCH_DATABASE = 'pharmacy_bench';
 
-export const SECTIONS = ['bus', 'wrapper', 'http', 'jobs', 'pipeline'] as const;
+export const SECTIONS = ['bus', 'wrapper', 'relay', 'http', 'jobs', 'pipeline'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchConfig {

@@ -18,6 +18,8 @@ export interface Scale {
   readonly pipelineApprovals: number;
   /** 5. Jobs per job measurement (eRx and no-op alike). */
   readonly jobs: number;
+  /** 7. Incomplete publications the relay drains (and raw pg updates, for the baseline). */
+  readonly relayBacklog: number;
 }
 
 const SCALES: Record<Scale['name'], Scale> = {
@@ -33,6 +35,7 @@ const SCALES: Record<Scale['name'], Scale> = {
     rateMs: 400,
     pipelineApprovals: 60,
     jobs: 100,
+    relayBacklog: 2000,
   },
   default: {
     name: 'default',
@@ -46,6 +49,7 @@ const SCALES: Record<Scale['name'], Scale> = {
     rateMs: 6000,
     pipelineApprovals: 1200,
     jobs: 1500,
+    relayBacklog: 50_000,
   },
   long: {
     name: 'long',
@@ -59,6 +63,7 @@ const SCALES: Record<Scale['name'], Scale> = {
     rateMs: 30_000,
     pipelineApprovals: 6000,
     jobs: 6000,
+    relayBacklog: 50_000,
   },
 };
 

@@ -167,6 +167,14 @@ export async function wrapperSection(config: BenchConfig, scale: Scale, log: (s:
       target: { kind: 'ratio-at-least', min: 0.8 },
     },
     {
+      id: '2d',
+      section: 'wrapper',
+      measure: `The registry's cost: registry bus (2b) next to the in-memory bus (2a), same workload`,
+      result: tx(registry),
+      baselineName: 'in-memory bus (2a), same run',
+      baseline: tx(memory),
+    },
+    {
       id: '2c',
       section: 'wrapper',
       measure: `Diagnostic: UnitOfWork.run + publish of an event nobody subscribes to (${lanes})`,
@@ -182,7 +190,7 @@ export async function wrapperSection(config: BenchConfig, scale: Scale, log: (s:
       `${us(rawBefore)}/${us(rawAfter)} µs, in-memory ${us(memory)} µs, registry ${us(registry)} µs, ` +
       `no subscriber ${us(unheard)} µs. PostgreSQL round trips per transaction: raw 4 (BEGIN, 2 ` +
       `inserts, COMMIT); in-memory 6 (+ BEGIN/COMMIT of the subscriber's own transaction); ` +
-      `registry 9 (+ the publication insert, + BEGIN, lock, mark completed, COMMIT); no subscriber 4.`,
+      `registry 8 (+ the publication insert, + BEGIN, claim-and-complete, COMMIT); no subscriber 4.`,
   ];
   return { rows, notes, details: { rawBefore, memory, registry, unheard, rawAfter } };
 }

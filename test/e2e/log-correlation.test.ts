@@ -100,11 +100,12 @@ describe('Following one order through the logs', () => {
         lines(log)
           .filter((line) => line.correlationId === id)
           .map((line) => line.msg);
-      await waitFor('the worker to log the shipment under the approval request id', () =>
-        byCorrelation(worker.log, approvalId).some((msg) => msg.includes('shipped'))
-          ? true
-          : undefined,
-      );
+      // The eRx job and the shipment run independently: wait for both lines.
+      await waitFor('the worker to log the eRx submission and the shipment', () => {
+        const logged = byCorrelation(worker.log, approvalId);
+        const has = (text: string) => logged.some((msg) => msg.includes(text));
+        return has('sent to eRx') && has('shipped') ? true : undefined;
+      });
 
       expect(byCorrelation(api.log, placementId)).toEqual(
         expect.arrayContaining([
