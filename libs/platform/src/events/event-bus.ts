@@ -1,12 +1,7 @@
 import { DomainEvent, EventClass } from './domain-event';
+import type { EventHandler, SubscribeOptions, Subscriptions } from './subscriptions';
 
-/** Reacts to one event type. Runs after the publishing transaction commits, in a transaction of its own. */
-export type EventHandler<E extends DomainEvent> = (event: E) => Promise<void> | void;
-
-export interface SubscribeOptions {
-  /** Queues this subscriber adds jobs to; documentation only (read by the event catalog). */
-  readonly enqueues?: readonly string[];
-}
+export type { EventHandler, SubscribeOptions } from './subscriptions';
 
 /**
  * The one event bus of the application: the Nest counterpart of the seed's module-level singleton.
@@ -14,16 +9,20 @@ export interface SubscribeOptions {
  * (in memory, or the durable publication registry) is configuration; callers cannot tell.
  */
 export abstract class EventBus {
+  constructor(protected readonly subscriptions: Subscriptions) {}
+
   /**
    * @param subscriber stable name `<module>.<what-it-does>`, unique in the application. Durable
    *   backends store it, so renaming a subscriber orphans its undelivered events.
    */
-  abstract subscribe<E extends DomainEvent>(
+  subscribe<E extends DomainEvent>(
     eventClass: EventClass<E>,
     subscriber: string,
     handler: EventHandler<E>,
     options?: SubscribeOptions,
-  ): void;
+  ): void {
+    this.subscriptions.add(eventClass, subscriber, handler, options);
+  }
 
   /**
    * Inside a unit of work the event is held until the outermost transaction commits, and dropped

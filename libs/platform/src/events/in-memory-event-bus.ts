@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { FaultPoints } from '../faults/fault-points';
 import { UnitOfWork } from '../transactions/unit-of-work';
-import { DomainEvent, EventClass } from './domain-event';
-import { EventBus, EventHandler, SubscribeOptions } from './event-bus';
+import { DomainEvent } from './domain-event';
+import { EventBus } from './event-bus';
 import { SubscriberInvoker } from './subscriber-invoker';
 import { Subscriptions } from './subscriptions';
 
@@ -15,21 +15,12 @@ export class InMemoryEventBus extends EventBus {
   private readonly logger = new Logger('EventBus');
 
   constructor(
-    private readonly subscriptions: Subscriptions,
+    subscriptions: Subscriptions,
     private readonly unitOfWork: UnitOfWork,
     private readonly invoker: SubscriberInvoker,
     private readonly faults: FaultPoints,
   ) {
-    super();
-  }
-
-  subscribe<E extends DomainEvent>(
-    eventClass: EventClass<E>,
-    subscriber: string,
-    handler: EventHandler<E>,
-    options?: SubscribeOptions,
-  ): void {
-    this.subscriptions.add(eventClass, subscriber, handler, options);
+    super(subscriptions);
   }
 
   publish(event: DomainEvent): Promise<void> {

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvent, EventClass } from './domain-event';
-import { EventHandler, SubscribeOptions } from './event-bus';
+
+/** Reacts to one event type. Runs after the publishing transaction commits, in a transaction of its own. */
+export type EventHandler<E extends DomainEvent> = (event: E) => Promise<void> | void;
+
+export interface SubscribeOptions {
+  /** Queues this subscriber adds jobs to; documentation only (read by the event catalog). */
+  readonly enqueues?: readonly string[];
+}
 
 export interface Subscription {
   readonly eventClass: EventClass;

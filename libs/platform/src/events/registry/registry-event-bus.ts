@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FaultPoints } from '../../faults/fault-points';
 import { UnitOfWork } from '../../transactions/unit-of-work';
-import { DomainEvent, EventClass } from '../domain-event';
-import { EventBus, EventHandler, SubscribeOptions } from '../event-bus';
+import { DomainEvent } from '../domain-event';
+import { EventBus } from '../event-bus';
 import { Subscriptions } from '../subscriptions';
 import { PublicationDispatcher } from './publication-dispatcher';
 import { PublicationStore } from './publication-store';
@@ -18,23 +18,14 @@ import type { RegistryOptions } from './registry-options';
 @Injectable()
 export class RegistryEventBus extends EventBus {
   constructor(
-    private readonly subscriptions: Subscriptions,
+    subscriptions: Subscriptions,
     private readonly unitOfWork: UnitOfWork,
     private readonly store: PublicationStore,
     private readonly dispatcher: PublicationDispatcher,
     private readonly faults: FaultPoints,
     @Inject(REGISTRY_OPTIONS) private readonly options: RegistryOptions,
   ) {
-    super();
-  }
-
-  subscribe<E extends DomainEvent>(
-    eventClass: EventClass<E>,
-    subscriber: string,
-    handler: EventHandler<E>,
-    options?: SubscribeOptions,
-  ): void {
-    this.subscriptions.add(eventClass, subscriber, handler, options);
+    super(subscriptions);
   }
 
   async publish(event: DomainEvent): Promise<void> {
