@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { DEMO_USERS } from '@pharmacy/identity';
+import type { ProblemDetails } from '@pharmacy/platform';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
@@ -7,14 +8,7 @@ import { OTC, PendingRequest, RX_A, RX_B, pendingRequestsOf, placeOrder } from '
 import { DemoUser, Stack, startStack, TEST_JWT_SECRET } from '../support/stack';
 import { waitFor } from '../support/wait-for';
 
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  errors?: { field: string; message: string }[];
-}
+type Problem = ProblemDetails;
 
 interface Expectation {
   /** What the detail must say. */
@@ -485,6 +479,15 @@ describe('Bad input and unauthorised callers are refused with problem details, a
   // --- unknown and malformed ids ------------------------------------------------------------
 
   const unknown = randomUUID();
+  /** A read, or a decision with a valid body, on `path`: only the id in the path is at fault. */
+  const callById = async (method: 'get' | 'post', path: string, as: DemoUser) => {
+    const call = stack.http[method](path).set('Authorization', await auth(as));
+    if (method === 'get') return call;
+    return call.send(
+      path.endsWith('/approve') ? { sig: 'Take one daily.', refills: 0 } : { reason: 'No.' },
+    );
+  };
+
   it.each<[string, 'get' | 'post', string, DemoUser]>([
     [
       'approving an unknown request',
@@ -502,17 +505,9 @@ describe('Bad input and unauthorised callers are refused with problem details, a
     ['reading an unknown encounter', 'get', `/api/encounters/${unknown}`, 'providerCa'],
     ['reading an unknown prescription', 'get', `/api/prescriptions/${unknown}`, 'providerCa'],
   ])('answers 404 to %s', async (_, method, path, as) => {
-    const body = path.endsWith('/approve')
-      ? { sig: 'Take one daily.', refills: 0 }
-      : { reason: 'No.' };
-    await expectRefusedWithoutChange(
-      async () => {
-        const call = stack.http[method](path).set('Authorization', await auth(as));
-        return method === 'post' ? call.send(body) : call;
-      },
-      404,
-      { detail: new RegExp(`${unknown} was not found`) },
-    );
+    await expectRefusedWithoutChange(() => callById(method, path, as), 404, {
+      detail: new RegExp(`${unknown} was not found`),
+    });
   });
 
   it.each<[string, 'get' | 'post', string, DemoUser]>([
@@ -522,17 +517,7 @@ describe('Bad input and unauthorised callers are refused with problem details, a
     ['reading an encounter by', 'get', '/api/encounters/not-a-uuid', 'providerCa'],
     ['reading a prescription by', 'get', '/api/prescriptions/not-a-uuid', 'providerCa'],
   ])('answers 400 to %s a malformed id', async (_, method, path, as) => {
-    const body = path.endsWith('/approve')
-      ? { sig: 'Take one daily.', refills: 0 }
-      : { reason: 'No.' };
-    await expectRefusedWithoutChange(
-      async () => {
-        const call = stack.http[method](path).set('Authorization', await auth(as));
-        return method === 'post' ? call.send(body) : call;
-      },
-      400,
-      { detail: /uuid/ },
-    );
+    await expectRefusedWithoutChange(() => callById(method, path, as), 400, { detail: /uuid/ });
   });
 
   // --- another patient's records ------------------------------------------------------------

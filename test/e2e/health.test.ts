@@ -1,14 +1,5 @@
-import { createServer } from 'node:net';
+import { freePort } from '../support/free-port';
 import { startStack, Stack } from '../support/stack';
-
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('Health endpoints', () => {
   it('report live, and ready when PostgreSQL and Redis answer', async () => {
@@ -34,7 +25,7 @@ describe('Health endpoints', () => {
     let stack: Stack | undefined;
     try {
       stack = await startStack(
-        { REDIS_URL: `redis://127.0.0.1:${await closedPort()}/0` },
+        { REDIS_URL: `redis://127.0.0.1:${await freePort()}/0` },
         { worker: false },
       );
       const ready = await stack.http

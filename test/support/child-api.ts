@@ -1,21 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 import { waitFor } from './wait-for';
 
 const ENTRIES = {
   api: join(__dirname, '../../dist/apps/api/src/main.js'),
   worker: join(__dirname, '../../dist/apps/worker/src/main.js'),
 };
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A built app as a real process, so a test can read its logs or kill it with SIGKILL. */
 export class ChildApp {

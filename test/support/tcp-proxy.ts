@@ -1,4 +1,5 @@
 import { createServer, Server, Socket, connect } from 'node:net';
+import { freePort } from './free-port';
 
 /**
  * A TCP proxy to a real service that a test can cut and restore, to simulate an outage without
@@ -14,11 +15,7 @@ export class TcpProxy {
   ) {}
 
   static async start(target: { host: string; port: number }): Promise<TcpProxy> {
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const { port } = probe.address() as { port: number };
-    await new Promise((resolve) => probe.close(resolve));
-    const proxy = new TcpProxy(target, port);
+    const proxy = new TcpProxy(target, await freePort());
     await proxy.restore();
     return proxy;
   }

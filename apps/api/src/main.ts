@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { InvalidConfigurationError } from '@pharmacy/platform';
+import { exitOnBootFailure } from '@pharmacy/platform';
 import { loadApiConfig } from './api.config';
 import { createHttpApp } from './http-app';
 
@@ -9,12 +9,4 @@ async function main(): Promise<void> {
   await app.listen(config.PORT);
 }
 
-main().catch((error: unknown) => {
-  // A configuration error is the operator's to fix: say what is wrong, without a stack trace.
-  process.stderr.write(
-    error instanceof InvalidConfigurationError
-      ? `${error.message}\n`
-      : `${(error as Error).stack}\n`,
-  );
-  process.exit(1);
-});
+main().catch(exitOnBootFailure);

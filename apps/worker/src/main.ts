@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { InvalidConfigurationError } from '@pharmacy/platform';
+import { exitOnBootFailure } from '@pharmacy/platform';
 import { Logger } from 'nestjs-pino';
 import { loadWorkerConfig } from './worker.config';
 import { WorkerModule } from './worker.module';
@@ -17,11 +17,4 @@ async function main(): Promise<void> {
   app.get(Logger).log('Worker started');
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    error instanceof InvalidConfigurationError
-      ? `${error.message}\n`
-      : `${(error as Error).stack}\n`,
-  );
-  process.exit(1);
-});
+main().catch(exitOnBootFailure);

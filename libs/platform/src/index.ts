@@ -4,9 +4,15 @@ export { EventBus, type EventHandler, type SubscribeOptions } from './events/eve
 export { Subscriptions, type Subscription } from './events/subscriptions';
 export { UnitOfWork, type AfterCommitWork } from './transactions/unit-of-work';
 export { PlatformModule, type PlatformOptions, type EventBusBackend } from './platform.module';
-export { env, parseEnv, type EnvReader, InvalidConfigurationError } from './config/env';
+export {
+  env,
+  exitOnBootFailure,
+  parseEnv,
+  type EnvReader,
+  InvalidConfigurationError,
+} from './config/env';
 export { ProblemDetailsFilter, type ProblemDetails } from './http/problem-details.filter';
-export { createValidationPipe } from './http/validation.pipe';
+export { createValidationPipe, invalidFields } from './http/validation.pipe';
 export { TraceMiddleware, correlationIdOf } from './http/trace.middleware';
 export { ROLES, type Role, type AuthenticatedUser } from './auth/authenticated-user';
 export { Public, Roles, CurrentUser } from './auth/auth.decorators';

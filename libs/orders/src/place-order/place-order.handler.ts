@@ -1,7 +1,7 @@
-import { BadRequestException, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OrderPlacedEvent, OrderReadyForFulfillmentEvent } from '@pharmacy/contracts';
-import { EventBus, UnitOfWork } from '@pharmacy/platform';
+import { EventBus, invalidFields, UnitOfWork } from '@pharmacy/platform';
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { Product } from '../catalog/product.entity';
@@ -90,11 +90,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
         errors.push({ field: `items.${index}.productId`, message: `unknown product ${id}` });
     });
     if (errors.length > 0) {
-      throw new BadRequestException({
-        title: 'Validation Failed',
-        detail: 'The order lists unknown or repeated products.',
-        errors,
-      });
+      throw invalidFields('The order lists unknown or repeated products.', errors);
     }
     return request.items.map((line) => ({
       product: byId.get(line.productId)!,

@@ -88,3 +88,16 @@ export const env = {
       return raw as T;
     }, fallback),
 };
+
+/**
+ * Ends a process that could not start. A configuration error is the operator's to fix: it is
+ * said plainly, without a stack trace; anything else keeps its stack.
+ */
+export function exitOnBootFailure(error: unknown): never {
+  process.stderr.write(
+    error instanceof InvalidConfigurationError
+      ? `${error.message}\n`
+      : `${(error as Error).stack}\n`,
+  );
+  process.exit(1);
+}

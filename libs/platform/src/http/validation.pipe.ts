@@ -9,13 +9,16 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) =>
-      new BadRequestException({
-        title: 'Validation Failed',
-        detail: 'The request has invalid fields.',
-        errors: flatten(errors),
-      }),
+    exceptionFactory: (errors) => invalidFields('The request has invalid fields.', flatten(errors)),
   });
+}
+
+/** The one shape of a validation refusal: a 400 whose problem lists each bad field. */
+export function invalidFields(
+  detail: string,
+  errors: { field: string; message: string }[],
+): BadRequestException {
+  return new BadRequestException({ title: 'Validation Failed', detail, errors });
 }
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
