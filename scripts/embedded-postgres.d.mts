@@ -1,0 +1,21 @@
+import type { ChildProcess } from 'node:child_process';
+
+export interface EmbeddedPostgres {
+  readonly port: number;
+  readonly pid: number;
+  url(database: string): string;
+  stop(): Promise<void>;
+}
+
+export function startEmbeddedPostgres(options: {
+  dataDir: string;
+  settings?: string[];
+}): Promise<EmbeddedPostgres>;
+
+export function guard(processes: { pid: number; signal: NodeJS.Signals }[]): ChildProcess;
+
+export function stopProcess(
+  child: ChildProcess,
+  signal: NodeJS.Signals,
+  timeoutMs: number,
+): Promise<void>;
