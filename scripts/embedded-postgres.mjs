@@ -10,6 +10,7 @@
 //   process stops it too, should the caller die without calling `stop()` (SIGKILL, crash): no
 //   `postgres` outlives its owner.
 // - Bootstrap user: `postgres`, a superuser, with a random password kept beside the data folder.
+/* global setTimeout, clearTimeout */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, openSync } from 'node:fs';
@@ -75,6 +76,7 @@ export async function startEmbeddedPostgres({ dataDir, settings = [] }) {
       const tail = (await readFile(`${dataDir}.log`, 'utf8')).split('\n').slice(-15);
       throw new Error(
         `PostgreSQL did not start on ${dataDir}: ${error.message}\n  ${tail.join('\n  ')}`,
+        { cause: error },
       );
     }
     const watchdog = guard([{ pid: server.pid, signal: 'SIGINT' }]);
@@ -153,7 +155,9 @@ async function accepting(url, server) {
       await client.query('select 1');
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`not accepting connections: ${error.message}`);
+      if (Date.now() > deadline) {
+        throw new Error(`not accepting connections: ${error.message}`, { cause: error });
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {
       await client.end().catch(() => undefined);

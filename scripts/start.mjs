@@ -7,16 +7,17 @@
 // Then the migrations and the idempotent seed, and the fake partners, the worker and the API,
 // every log line labelled with its process. Ctrl-C stops the apps, then the database.
 // Settings: PORT (the API, default 3000); any variable of .env.example.
+/* global fetch, setTimeout, URL */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { guard, startEmbeddedPostgres, stopProcess } from './embedded-postgres.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const APPS = {
   'fake-partners': 'dist/apps/fake-partners/src/main.js',
   worker: 'dist/apps/worker/src/main.js',

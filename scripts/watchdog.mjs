@@ -3,6 +3,7 @@
 // Started detached by scripts/embedded-postgres.mjs and scripts/start.mjs. Once the owner process
 // is gone (however it died), sends each process its signal (PostgreSQL: SIGINT, a fast shutdown;
 // the apps: SIGTERM), and SIGKILL to any still running 15 s later. Exits when none is left.
+/* global setInterval */
 const [owner, ...targets] = process.argv.slice(2);
 const processes = targets.map((target) => {
   const [pid, signal] = target.split(':');

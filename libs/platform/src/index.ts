@@ -31,6 +31,7 @@ export {
   QUEUE_BACKENDS,
   queueBackendOf,
   useQueueBackend,
+  postgresQueueConnection,
   type QueueBackend,
   type QueueSettings,
 } from './jobs/queue-backend';
