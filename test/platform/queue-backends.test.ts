@@ -67,10 +67,10 @@ describeEachQueueBackend('A job queue', (backend) => {
       throw new Error('partner down');
     });
     await queue.add('work', {}, jobOptions(POLICY, id));
-    const failed = await waitFor(`job ${id} failed for good`, async () => {
-      const job = await queue.getJob(id);
-      return (await job?.getState()) === 'failed' ? job : undefined;
-    });
+    await waitFor(`job ${id} failed for good`, async () =>
+      (await queue.getJobState(id)) === 'failed' ? true : undefined,
+    );
+    const failed = await queue.getJob(id);
     expect(runs.get(id)).toBe(POLICY.attempts);
     expect(failed!.attemptsMade).toBe(POLICY.attempts);
     expect(failed!.failedReason).toBe('partner down');
