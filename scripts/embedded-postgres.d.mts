@@ -10,9 +10,13 @@ export interface EmbeddedPostgres {
 export function startEmbeddedPostgres(options: {
   dataDir: string;
   settings?: string[];
+  throwaway?: string;
 }): Promise<EmbeddedPostgres>;
 
-export function guard(processes: { pid: number; signal: NodeJS.Signals }[]): ChildProcess;
+export function guard(
+  processes: { pid: number; signal: NodeJS.Signals }[],
+  folder?: string,
+): ChildProcess;
 
 export function stopProcess(
   child: ChildProcess,

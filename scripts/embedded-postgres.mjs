@@ -27,9 +27,10 @@ const STOP_TIMEOUT_MS = 15_000;
 /**
  * Starts PostgreSQL on `dataDir` (initialising it on first use) and resolves once it accepts
  * connections. `settings` are extra `name=value` server settings. Its log goes to `<dataDir>.log`.
- * @param {{ dataDir: string, settings?: string[] }} options
+ * `throwaway`: a folder the watchdog removes if this process dies without stopping the server.
+ * @param {{ dataDir: string, settings?: string[], throwaway?: string }} options
  */
-export async function startEmbeddedPostgres({ dataDir, settings = [] }) {
+export async function startEmbeddedPostgres({ dataDir, settings = [], throwaway }) {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const asRoot = process.getuid?.() === 0;
   await mkdir(dirname(dataDir), { recursive: true });
@@ -79,7 +80,7 @@ export async function startEmbeddedPostgres({ dataDir, settings = [] }) {
         { cause: error },
       );
     }
-    const watchdog = guard([{ pid: server.pid, signal: 'SIGINT' }]);
+    const watchdog = guard([{ pid: server.pid, signal: 'SIGINT' }], throwaway);
     return {
       port,
       pid: server.pid,
@@ -96,11 +97,14 @@ export async function startEmbeddedPostgres({ dataDir, settings = [] }) {
 
 /**
  * A detached process that ends each of `processes` with its signal once this process is gone,
- * however it died. It exits by itself when they have all exited; `kill()` it after a clean stop.
+ * however it died, then removes `folder` if given. It exits by itself when they have all
+ * exited; `kill()` it after a clean stop.
  * @param {{ pid: number, signal: NodeJS.Signals }[]} processes
+ * @param {string} [folder]
  */
-export function guard(processes) {
+export function guard(processes, folder) {
   const targets = processes.map(({ pid, signal }) => `${pid}:${signal}`);
+  if (folder) targets.push('--remove', folder);
   const watchdog = spawn(process.execPath, [WATCHDOG, String(process.pid), ...targets], {
     detached: true,
     stdio: 'ignore',

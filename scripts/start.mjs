@@ -149,8 +149,9 @@ async function freePort() {
   return port;
 }
 
-function say(name, line) {
-  process.stdout.write(`${name.padEnd(13)} | ${line}\n`);
+function say(name, text) {
+  for (const line of String(text).split('\n'))
+    process.stdout.write(`${name.padEnd(13)} | ${line}\n`);
 }
 
 process.on('SIGINT', () => stop(0));

@@ -15,8 +15,9 @@ const run = globalThis as { embeddedPostgres?: { server: EmbeddedServer; folder:
 
 /**
  * The configured PostgreSQL, or, when it does not answer, an embedded PostgreSQL started for this
- * run alone: its own free port and temporary folder, stopped by global teardown, and by its
- * watchdog should the run be killed. Returns the test database's URL.
+ * run alone: its own free port and temporary folder, stopped by global teardown, or by its
+ * watchdog (which also removes the folder) should the run be interrupted or killed. Returns the
+ * test database's URL.
  */
 export async function postgresForTheRun(configuredUrl: string): Promise<string> {
   try {
@@ -27,6 +28,7 @@ export async function postgresForTheRun(configuredUrl: string): Promise<string> 
     const { startEmbeddedPostgres } = await import('../../scripts/embedded-postgres.mjs');
     const server: EmbeddedServer = await startEmbeddedPostgres({
       dataDir: join(folder, 'data'),
+      throwaway: folder,
       // Throwaway data: durability off for speed; room for every pool the tests open.
       settings: [
         'fsync=off',
