@@ -17,7 +17,7 @@ import { scaleFrom } from './lib/scale';
 import { Stack, startStack } from './lib/stack';
 import { busSection } from './sections/bus';
 import { httpSection } from './sections/http';
-import { jobsSection } from './sections/jobs';
+import { jobsSection, postgresJobsSection } from './sections/jobs';
 import { pipelineSection } from './sections/pipeline';
 import { relaySection } from './sections/relay';
 import { wrapperSection } from './sections/wrapper';
@@ -133,6 +133,23 @@ async function main(): Promise<void> {
       details.partners = summarizePartners(partnerStats);
     } finally {
       log('stopping the stack');
+      await stack.stop();
+    }
+  }
+
+  const onRedis = details.jobs as Parameters<typeof postgresJobsSection>[4] | undefined;
+  if (onRedis) {
+    log('starting a second stack, its jobs on the PostgreSQL queue backend');
+    const stack: Stack = await startStack(config, CHILDREN_DIR, 'postgres');
+    try {
+      const jobs = await section('jobs-postgres', stack.cpu, () =>
+        postgresJobsSection(config, scale, stack, log, onRedis),
+      );
+      rows.push(...jobs.rows);
+      notes.push(...jobs.notes);
+      details.jobsOnPostgres = jobs.details;
+    } finally {
+      log('stopping the second stack');
       await stack.stop();
     }
   }

@@ -145,7 +145,8 @@ async function main() {
 
   await step('Check the API is ready', async () => {
     const { data } = await api('GET', '/health/ready');
-    return `PostgreSQL ${data.info?.postgres?.status}, Redis ${data.info?.redis?.status}`;
+    const [queues, store] = data.info?.redis ? ['redis', 'Redis'] : ['queues', 'queues'];
+    return `PostgreSQL ${data.info?.postgres?.status}, ${store} ${data.info?.[queues]?.status}`;
   });
 
   const tokens = {};

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { redisConnection } from '@pharmacy/platform';
+import { useQueueBackend } from '@pharmacy/platform';
 import { Worker } from 'bullmq';
 import { Logger } from 'nestjs-pino';
 import { loadWorkerConfig } from '../../apps/worker/src/worker.config';
@@ -9,7 +9,7 @@ import { fail, serveParent } from './ipc';
 
 /**
  * The worker as apps/worker/src/main.ts boots it. It also hosts the bench's no-op BullMQ worker
- * on request, so the no-op baseline runs in the same process, on the same Redis, with the same
+ * on request, so the no-op baseline runs in the same process, on the same queue backend, with the same
  * connection options and concurrency as the eRx processor.
  */
 async function main(): Promise<void> {
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
         const { queue, concurrency } = arg as { queue: string; concurrency: number };
         await stopNoop();
         noop = new Worker(queue, async () => undefined, {
-          connection: redisConnection(config.REDIS_URL, 'worker'),
+          connection: useQueueBackend(config, 'worker').connection,
           concurrency,
         });
         await noop.waitUntilReady();

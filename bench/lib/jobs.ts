@@ -1,7 +1,9 @@
-import { jobOptions, redisConnection } from '@pharmacy/platform';
-import type { JobPolicy } from '@pharmacy/platform';
-import { Queue } from 'bullmq';
+import { jobOptions, postgresQueueConnection, redisConnection } from '@pharmacy/platform';
+import type { JobPolicy, QueueBackend } from '@pharmacy/platform';
+import { createPostgresBackend, Queue } from 'bullmq';
 import Redis from 'ioredis';
+import { Client } from 'pg';
+import type { BenchConfig } from './config';
 import { Stack } from './stack';
 import { fixedRate, until } from './stats';
 
@@ -42,8 +44,49 @@ export async function jobTimes(redisUrl: string, queue: string, ids: readonly st
   }
 }
 
+/** The same timestamps from BullMQ's PostgreSQL backend (table `bullmq.job`). */
+export async function postgresJobTimes(databaseUrl: string, queue: string, ids: readonly string[]) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; a: string; p: string; f: string }>(
+      `select id, added_at_ms as a, processed_at_ms as p, finished_at_ms as f
+       from bullmq.job where queue = $1 and id = any($2)`,
+      [queue, ids],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id): JobTimes => {
+      const row = byId.get(id);
+      if (!row) throw new Error(`job ${queue}:${id} not found in bullmq.job`);
+      return { added: Number(row.a), processedOn: Number(row.p), finishedOn: Number(row.f) };
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+export function jobTimesOn(
+  backend: QueueBackend,
+  config: BenchConfig,
+  queue: string,
+  ids: readonly string[],
+) {
+  return backend === 'redis'
+    ? jobTimes(config.redisUrl, queue, ids)
+    : postgresJobTimes(config.databaseUrl, queue, ids);
+}
+
 export function producerQueue(redisUrl: string, name: string): Queue {
   return new Queue(name, { connection: redisConnection(redisUrl, 'producer') });
+}
+
+export function producerQueueOn(backend: QueueBackend, config: BenchConfig, name: string): Queue {
+  if (backend === 'redis') return producerQueue(config.redisUrl, name);
+  return new Queue(
+    name,
+    { connection: postgresQueueConnection(config.databaseUrl) as never },
+    createPostgresBackend as never,
+  );
 }
 
 /** Runs of the no-op job, processed by the worker process at the processors' concurrency. */

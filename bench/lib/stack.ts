@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { QueueBackend } from '@pharmacy/platform';
 import { Pool } from 'pg';
 import { Child, startChild } from './children';
 import { BENCH_DATABASE, BenchConfig } from './config';
@@ -41,9 +42,13 @@ function baseEnv(): NodeJS.ProcessEnv {
 /**
  * The whole system as separate processes, as production runs it: the fake partners, the API
  * (with --expose-gc, so the bench can ask it for a full GC before reading its memory) and the
- * worker, on pharmacy_bench and the bench's Redis db. Every other setting is the app's default.
+ * worker, on pharmacy_bench and the bench's Redis db (or jobs on BullMQ's PostgreSQL backend). Every other setting is the app's default.
  */
-export async function startStack(config: BenchConfig, childrenDir: string): Promise<Stack> {
+export async function startStack(
+  config: BenchConfig,
+  childrenDir: string,
+  queueBackend: QueueBackend = 'redis',
+): Promise<Stack> {
   const common = { logDir: config.logDir };
   const partners = await startChild({
     ...common,
@@ -58,6 +63,7 @@ export async function startStack(config: BenchConfig, childrenDir: string): Prom
     DATABASE_URL: config.databaseUrl,
     DATABASE_POOL_SIZE: String(config.poolSize),
     REDIS_URL: config.redisUrl,
+    QUEUE_BACKEND: queueBackend,
     EVENT_BUS_BACKEND: config.backend,
     LOG_LEVEL: config.logLevel,
     JWT_SECRET: config.jwtSecret,

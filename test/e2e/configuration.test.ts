@@ -1,5 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { Client } from 'pg';
+import { adminDatabaseUrl, testDatabaseName } from '../support/test-env';
 
 const run = (app: 'api' | 'worker', env: NodeJS.ProcessEnv) =>
   spawnSync(process.execPath, [join(__dirname, `../../dist/apps/${app}/src/main.js`)], {
@@ -52,4 +54,53 @@ describe('Configuration validated at boot', () => {
     expect(result.stderr).toContain('ERX_BASE_URL: is required but not set');
     expect(result.stderr).toContain('PHARMACY_BASE_URL: is required but not set');
   });
+
+  it('refuses jobs on Redis without a Redis URL', () => {
+    const result = run('worker', {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1/x',
+      QUEUE_BACKEND: 'redis',
+      ERX_BASE_URL: 'http://127.0.0.1:9',
+      PHARMACY_BASE_URL: 'http://127.0.0.1:9',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('REDIS_URL: is required when QUEUE_BACKEND is redis');
+  });
+
+  it("refuses jobs on PostgreSQL until BullMQ's schema is migrated, saying what to run", async () => {
+    const admin = new Client({ connectionString: adminDatabaseUrl() });
+    const name = `${testDatabaseName()}_unmigrated`;
+    await admin.connect();
+    try {
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.query(`create database "${name}"`);
+      const url = new URL(adminDatabaseUrl());
+      url.pathname = `/${name}`;
+      const result = await runAsync('worker', {
+        DATABASE_URL: url.toString(),
+        QUEUE_BACKEND: 'postgres',
+        ERX_BASE_URL: 'http://127.0.0.1:9',
+        PHARMACY_BASE_URL: 'http://127.0.0.1:9',
+        LOG_LEVEL: 'silent',
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('QUEUE_BACKEND=postgres cannot start');
+      expect(result.stderr).toContain('Run `npm run db:migrate` first.');
+    } finally {
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    }
+  });
 });
+
+/** As `run`, without blocking the event loop (the test's own database client stays served). */
+function runAsync(app: 'api' | 'worker', env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, [join(__dirname, `../../dist/apps/${app}/src/main.js`)], {
+    env: { PATH: process.env.PATH, ...env },
+    timeout: 20_000,
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise<{ status: number | null; stderr: string }>((resolve) =>
+    child.on('exit', (status) => resolve({ status, stderr })),
+  );
+}

@@ -13,6 +13,7 @@ const KILLS = 5;
 const env = {
   DATABASE_URL: testEnv.databaseUrl,
   REDIS_URL: testEnv.redisUrl,
+  QUEUE_BACKEND: testEnv.queueBackend,
   JWT_SECRET: TEST_JWT_SECRET,
   LOG_LEVEL: 'warn',
   PUBLICATION_LEASE_MS: '500',

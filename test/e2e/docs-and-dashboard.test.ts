@@ -1,10 +1,14 @@
 import { startStack, Stack } from '../support/stack';
+import { describeEachQueueBackend } from '../support/needs';
 
-describe('API docs and the queues dashboard', () => {
+describeEachQueueBackend('API docs and the queues dashboard', (backend) => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack({ QUEUES_DASHBOARD: 'true' }, { worker: false });
+    stack = await startStack(
+      { QUEUES_DASHBOARD: 'true', QUEUE_BACKEND: backend },
+      { worker: false },
+    );
   });
 
   afterAll(() => stack.close());

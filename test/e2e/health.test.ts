@@ -1,15 +1,16 @@
 import { freePort } from '../support/free-port';
+import { describeEachQueueBackend, describeWithRedis } from '../support/needs';
 import { startStack, Stack } from '../support/stack';
 
-describe('Health endpoints', () => {
-  it('report live, and ready when PostgreSQL and Redis answer', async () => {
-    const stack = await startStack();
+describeEachQueueBackend('Health endpoints', (backend) => {
+  it('report live, and ready when PostgreSQL and the queue backend answer', async () => {
+    const stack = await startStack({ QUEUE_BACKEND: backend });
     try {
       await stack.http.get('/api/health/live').expect(200, { status: 'ok' });
       const ready = await stack.http.get('/api/health/ready').expect(200);
       expect(ready.body.info).toEqual({
         postgres: expect.objectContaining({ status: 'up' }),
-        redis: expect.objectContaining({ status: 'up' }),
+        [backend === 'redis' ? 'redis' : 'queues']: expect.objectContaining({ status: 'up' }),
         eventPublications: expect.objectContaining({
           status: 'up',
           pending: expect.any(Number),
@@ -20,12 +21,14 @@ describe('Health endpoints', () => {
       await stack.close();
     }
   });
+});
 
+describeWithRedis('Health endpoints with jobs on Redis', () => {
   it('report not ready, naming Redis, when Redis cannot be reached', async () => {
     let stack: Stack | undefined;
     try {
       stack = await startStack(
-        { REDIS_URL: `redis://127.0.0.1:${await freePort()}/0` },
+        { REDIS_URL: `redis://127.0.0.1:${await freePort()}/0`, QUEUE_BACKEND: 'redis' },
         { worker: false },
       );
       const ready = await stack.http

@@ -36,6 +36,7 @@ describe('Following one order through the logs', () => {
     const env = {
       DATABASE_URL: testEnv.databaseUrl,
       REDIS_URL: testEnv.redisUrl,
+      QUEUE_BACKEND: testEnv.queueBackend,
       JWT_SECRET: TEST_JWT_SECRET,
       LOG_LEVEL: 'info',
       ERX_BASE_URL: partnersUrl,

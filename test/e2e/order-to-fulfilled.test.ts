@@ -9,12 +9,13 @@ import {
 } from '../support/flow';
 import { startStack, Stack } from '../support/stack';
 import { waitFor } from '../support/wait-for';
+import { describeEachQueueBackend } from '../support/needs';
 
-describe('An order from placement to shipment, over HTTP', () => {
+describeEachQueueBackend('An order from placement to shipment, over HTTP', (backend) => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ QUEUE_BACKEND: backend });
   });
 
   afterAll(() => stack.close());

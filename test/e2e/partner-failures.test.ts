@@ -3,15 +3,16 @@ import { Queue } from 'bullmq';
 import { OTC, RX_A, pendingRequestsOf, placeOrder, waitForOrderStatus } from '../support/flow';
 import { startStack, Stack } from '../support/stack';
 import { waitFor } from '../support/wait-for';
+import { describeEachQueueBackend } from '../support/needs';
 
 const JOB_ATTEMPTS = 4; // what startStack configures
 
-describe('Partner failures', () => {
+describeEachQueueBackend('Partner failures', (backend) => {
   let stack: Stack;
   let provider: string;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ QUEUE_BACKEND: backend });
     provider = await stack.token('providerCa');
   });
 

@@ -1,6 +1,7 @@
 import { RX_A, OTC, pendingRequestsOf, placeOrder } from '../support/flow';
 import { startStack, Stack } from '../support/stack';
 import { TcpProxy } from '../support/tcp-proxy';
+import { describeWithRedis } from '../support/needs';
 import { testEnv } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 import { DataSource } from 'typeorm';
@@ -12,7 +13,7 @@ const ORDERS = 6;
  * job enqueues fail fast and stay owed in the registry; when Redis returns, every eRx and
  * fulfillment job runs exactly once.
  */
-describe('A Redis outage', () => {
+describeWithRedis('A Redis outage', () => {
   let proxy: TcpProxy;
   let stack: Stack;
 
@@ -21,6 +22,7 @@ describe('A Redis outage', () => {
     proxy = await TcpProxy.start({ host: redis.hostname, port: Number(redis.port || 6379) });
     stack = await startStack({
       REDIS_URL: `redis://127.0.0.1:${proxy.port}${redis.pathname}`,
+      QUEUE_BACKEND: 'redis',
       PUBLICATION_MAX_ATTEMPTS: '100',
       PUBLICATION_MAX_BACKOFF_MS: '300',
     });

@@ -4,31 +4,40 @@ import { register } from 'tsconfig-paths';
 register({ baseUrl: `${__dirname}/../..`, paths: { '@pharmacy/*': ['libs/*/src'] } });
 
 import { Client } from 'pg';
-import { adminDatabaseUrl, testDatabaseName, testEnv } from './test-env';
-import { assertPostgresReachable, assertRedisReachable } from './services';
 import Redis from 'ioredis';
+import { adminDatabaseUrl, testDatabaseName, testEnv } from './test-env';
 import { migrateTestDatabase, seedTestDatabase } from './migrate-test-database';
+import { postgresForTheRun, redisForTheRun, stopEmbeddedPostgres } from './services-for-the-run';
 
-/** Creates a fresh test database and migrates it; stops the run with one clear line if a service is down. */
+/**
+ * Finds the services (an embedded PostgreSQL if the configured one does not answer; Redis or
+ * not), tells the test files through the environment, then creates, migrates and seeds a fresh
+ * test database and empties the test Redis database.
+ */
 export default async function globalSetup(): Promise<void> {
   try {
-    await assertPostgresReachable(adminDatabaseUrl());
-    await assertRedisReachable(testEnv.redisUrl);
+    const databaseUrl = await postgresForTheRun(testEnv.databaseUrl);
+    const redisMissing = await redisForTheRun(testEnv.redisUrl);
+    process.env.TEST_DATABASE_URL = databaseUrl;
+    process.env.TEST_QUEUE_BACKENDS ??= redisMissing ? 'postgres' : 'redis,postgres';
+    if (redisMissing) process.env.TEST_REDIS_MISSING = redisMissing;
+
+    const admin = new Client({ connectionString: adminDatabaseUrl(databaseUrl) });
+    await admin.connect();
+    const name = testDatabaseName(databaseUrl);
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.query(`create database "${name}"`);
+    await admin.end();
+    await migrateTestDatabase(databaseUrl);
+    await seedTestDatabase(databaseUrl);
+    if (!redisMissing) {
+      const redis = new Redis(testEnv.redisUrl);
+      await redis.flushdb();
+      redis.disconnect();
+    }
   } catch (error) {
-    process.stderr.write(
-      `\n\n${(error as Error).message}\nStart it, or point the tests elsewhere (see README).\n\n`,
-    );
+    await stopEmbeddedPostgres();
+    process.stderr.write(`\n\n${(error as Error).stack}\n\n`);
     process.exit(1);
   }
-  const admin = new Client({ connectionString: adminDatabaseUrl() });
-  await admin.connect();
-  const name = testDatabaseName();
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  await migrateTestDatabase();
-  await seedTestDatabase();
-  const redis = new Redis(testEnv.redisUrl);
-  await redis.flushdb();
-  redis.disconnect();
 }

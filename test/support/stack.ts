@@ -41,6 +41,7 @@ export async function startStack(
     DATABASE_URL: testEnv.databaseUrl,
     DATABASE_POOL_SIZE: '20',
     REDIS_URL: testEnv.redisUrl,
+    QUEUE_BACKEND: testEnv.queueBackend,
     JWT_SECRET: TEST_JWT_SECRET,
     AUTH_DEV_LOGIN: 'true',
     ERX_BASE_URL: partnersUrl,

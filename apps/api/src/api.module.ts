@@ -1,4 +1,3 @@
-import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EhrModule } from '@pharmacy/ehr';
@@ -12,7 +11,8 @@ import {
   PlatformModule,
   PublicationsAdminModule,
   platformOptionsFrom,
-  redisConnection,
+  QueueBackendModule,
+  queueBackendOf,
 } from '@pharmacy/platform';
 import type { ApiConfig } from './api.config';
 import { HealthModule } from './health/health.module';
@@ -33,13 +33,13 @@ export class ApiModule {
           tokenTtlSeconds: config.JWT_TTL_SECONDS,
         }),
         CqrsModule.forRoot(),
-        BullModule.forRoot({ connection: redisConnection(config.REDIS_URL, 'producer') }),
+        QueueBackendModule.forRoot(config, 'producer'),
         IdentityModule.forRoot({ devLogin: config.AUTH_DEV_LOGIN }),
         OrdersModule,
         EhrModule,
         NotificationsModule,
         PublicationsAdminModule,
-        HealthModule.forRoot(config.REDIS_URL),
+        HealthModule.forRoot(queueBackendOf(config) === 'redis' ? config.REDIS_URL : undefined),
       ],
     };
   }

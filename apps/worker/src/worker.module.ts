@@ -1,4 +1,3 @@
-import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ehrPersistence, EhrWorkerModule } from '@pharmacy/ehr';
@@ -11,7 +10,7 @@ import {
   platformOptionsFrom,
   platformPersistence,
   postgresOptions,
-  redisConnection,
+  QueueBackendModule,
 } from '@pharmacy/platform';
 import type { WorkerConfig } from './worker.config';
 
@@ -37,7 +36,7 @@ export class WorkerModule {
         ),
         AuditModule.forRoot({ tables: { orders: ['status'], prescriptions: ['status'] } }),
         CqrsModule.forRoot(),
-        BullModule.forRoot({ connection: redisConnection(config.REDIS_URL, 'worker') }),
+        QueueBackendModule.forRoot(config, 'worker'),
         EhrWorkerModule.forRoot({ baseUrl: config.ERX_BASE_URL, timeoutMs }),
         OrdersWorkerModule.forRoot({ baseUrl: config.PHARMACY_BASE_URL, timeoutMs }),
         NotificationsModule,

@@ -27,6 +27,16 @@ export {
 } from './partners/partner-http';
 export { JOB_POLICY, jobOptions, isFinalFailure, type JobPolicy } from './jobs/job-policy';
 export { redisConnection } from './jobs/redis-connection';
+export {
+  QUEUE_BACKENDS,
+  queueBackendOf,
+  useQueueBackend,
+  postgresQueueConnection,
+  type QueueBackend,
+  type QueueSettings,
+} from './jobs/queue-backend';
+export { QueueBackendModule, QUEUE_BACKEND } from './jobs/queue-backend.module';
+export { migrateQueueSchema } from './jobs/queue-schema';
 export { withTrace, runInJobTrace, type Traced } from './jobs/job-trace';
 export { FaultPoints, type FaultAction } from './faults/fault-points';
 export {

@@ -1,15 +1,19 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { coreEnvSchema, parseEnv } from '@pharmacy/platform';
+import { coreEnvSchema, migrateQueueSchema, parseEnv } from '@pharmacy/platform';
 import { databaseOptions } from '../modules';
 
-/** Applies every pending migration of every module; safe to run on each deploy. */
+/**
+ * Applies every pending migration of every module, then BullMQ's own schema for the PostgreSQL
+ * queue backend; safe to run on each deploy.
+ */
 export async function migrate(databaseUrl: string): Promise<string[]> {
   const dataSource = await new DataSource(
     databaseOptions({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: 1 }),
   ).initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await migrateQueueSchema(databaseUrl);
     return applied.map((migration) => migration.name);
   } finally {
     await dataSource.destroy();

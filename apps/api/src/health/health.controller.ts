@@ -1,4 +1,8 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { Controller, Get, Inject } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { ERX_QUEUE } from '@pharmacy/ehr';
+import type { Queue } from 'bullmq';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public, PublicationQueries } from '@pharmacy/platform';
@@ -14,7 +18,8 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     private readonly dataSource: DataSource,
-    @Inject(HEALTH_REDIS) private readonly redis: Redis,
+    @Inject(HEALTH_REDIS) private readonly redis: Redis | null,
+    private readonly modules: ModuleRef,
     private readonly publications: PublicationQueries,
   ) {}
 
@@ -27,14 +32,15 @@ export class HealthController {
   }
 
   /**
-   * Ready for traffic: PostgreSQL and Redis both answer. Also reports the event publication
+   * Ready for traffic: PostgreSQL and the queue backend both answer (`redis`, or `queues` when
+   * BullMQ is on PostgreSQL, through its own pool). Also reports the event publication
    * backlog (pending, failed, age of the oldest pending), which informs but never fails the check:
    * a backlog is work owed, not a reason to stop taking requests.
    */
   @Get('ready')
   @Public()
   @HealthCheck()
-  @ApiOkResponse({ description: 'PostgreSQL and Redis answer.' })
+  @ApiOkResponse({ description: 'PostgreSQL and the queue backend (Redis or PostgreSQL) answer.' })
   @ApiServiceUnavailableResponse({ description: 'A dependency does not answer.' })
   ready() {
     return this.health.check([
@@ -45,19 +51,32 @@ export class HealthController {
             await this.dataSource.query('select 1');
           })
           .withTimeout(2000),
-      () =>
-        this.indicators
-          .check('redis')
-          .attempt(async () => {
-            await this.redis.ping();
-          })
-          .withTimeout(2000),
+      () => this.queueCheck(),
       () =>
         this.indicators
           .check('eventPublications')
           // Informs, never fails: a backlog is work owed, not a reason to refuse traffic.
           .attempt(() => orUnknown(this.publications.backlog(), 1000)),
     ]);
+  }
+
+  private queueCheck() {
+    const redis = this.redis;
+    if (redis) {
+      return this.indicators
+        .check('redis')
+        .attempt(async () => {
+          await redis.ping();
+        })
+        .withTimeout(2000);
+    }
+    const queue = this.modules.get<Queue>(getQueueToken(ERX_QUEUE), { strict: false });
+    return this.indicators
+      .check('queues')
+      .attempt(async () => {
+        await queue.getJobCounts('waiting');
+      })
+      .withTimeout(2000);
   }
 }
 

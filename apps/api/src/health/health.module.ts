@@ -6,9 +6,10 @@ import { HEALTH_REDIS, HealthController } from './health.controller';
 
 @Module({})
 export class HealthModule implements OnApplicationShutdown {
-  constructor(@Inject(HEALTH_REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(HEALTH_REDIS) private readonly redis: Redis | null) {}
 
-  static forRoot(redisUrl: string): DynamicModule {
+  /** `redisUrl` when jobs are on Redis; without it, readiness probes the queues on PostgreSQL. */
+  static forRoot(redisUrl: string | undefined): DynamicModule {
     return {
       module: HealthModule,
       imports: [TerminusModule.forRoot({ logger: false })],
@@ -18,6 +19,7 @@ export class HealthModule implements OnApplicationShutdown {
           provide: HEALTH_REDIS,
           // Its own connection, failing fast: a probe must answer "down", never hang.
           useFactory: () => {
+            if (!redisUrl) return null;
             const redis = new Redis(redisConnection(redisUrl, 'producer'));
             redis.on('error', () => undefined);
             return redis;
@@ -28,6 +30,6 @@ export class HealthModule implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
-    this.redis.disconnect();
+    this.redis?.disconnect();
   }
 }

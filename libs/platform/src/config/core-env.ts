@@ -1,12 +1,14 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { PlatformOptions } from '../platform.module';
+import { checkQueueConfig, QUEUE_BACKENDS } from '../jobs/queue-backend';
 import { env, InvalidConfigurationError } from './env';
 
 /** Settings every process of the monolith reads: where its state lives and how work is retried. */
 export const coreEnvSchema = {
   DATABASE_URL: env.url(['postgres', 'postgresql']),
   DATABASE_POOL_SIZE: env.int(10, { min: 1, max: 200 }),
-  REDIS_URL: env.url(['redis', 'rediss']),
+  REDIS_URL: env.optional(env.url(['redis', 'rediss'])),
+  QUEUE_BACKEND: env.optional(env.oneOf(QUEUE_BACKENDS)),
   EVENT_BUS_BACKEND: env.oneOf(['registry', 'memory'] as const, 'registry'),
   PUBLICATION_MAX_ATTEMPTS: env.int(20, { min: 1, max: 100 }),
   PUBLICATION_BACKOFF_MS: env.int(1000, { min: 1, max: 3_600_000 }),
@@ -32,6 +34,7 @@ type CoreConfig = { [K in keyof typeof coreEnvSchema]: ReturnType<(typeof coreEn
  * runs; if the lanes could take the whole pool, HTTP requests would starve behind a backlog.
  */
 export function checkCoreConfig(config: CoreConfig): void {
+  checkQueueConfig(config);
   if (config.RELAY_CONCURRENCY >= config.DATABASE_POOL_SIZE) {
     throw new InvalidConfigurationError([
       `RELAY_CONCURRENCY: must be below DATABASE_POOL_SIZE (${config.DATABASE_POOL_SIZE}), ` +

@@ -80,6 +80,12 @@ export const env = {
       return raw.replace(/\/+$/, '');
     }, fallback),
 
+  /** Any reader, but the variable may be left unset: then `undefined`. */
+  optional:
+    <T>(read: EnvReader<T>): EnvReader<T | undefined> =>
+    (raw) =>
+      raw === undefined ? undefined : read(raw),
+
   oneOf: <T extends string>(choices: readonly T[], fallback?: T) =>
     required((raw) => {
       if (!choices.includes(raw as T)) {

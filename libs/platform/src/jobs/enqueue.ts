@@ -24,7 +24,7 @@ export async function enqueueJob<T>(
       () =>
         reject(
           new Error(
-            `Enqueue to ${queue.name} timed out after ${timeoutMs} ms; is Redis reachable?`,
+            `Enqueue to ${queue.name} timed out after ${timeoutMs} ms; is the queue backend reachable?`,
           ),
         ),
       timeoutMs,
