@@ -48,6 +48,8 @@ export async function startStack(
     PARTNER_TIMEOUT_MS: '1000',
     JOB_ATTEMPTS: '4',
     JOB_BACKOFF_MS: '20',
+    JOB_MAX_BACKOFF_MS: '200',
+    RECONCILE_EVERY_MS: '0', // tests sweep on demand: Reconciler.sweepOnce()
     PUBLICATION_BACKOFF_MS: '20',
     PUBLICATION_LEASE_MS: '2000',
     RELAY_POLL_MS: '50',

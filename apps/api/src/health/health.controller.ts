@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { Public, PublicationQueries } from '@pharmacy/platform';
+import { Public, PublicationQueries, Reconciler } from '@pharmacy/platform';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
@@ -16,6 +16,7 @@ export class HealthController {
     private readonly dataSource: DataSource,
     @Inject(HEALTH_REDIS) private readonly redis: Redis,
     private readonly publications: PublicationQueries,
+    private readonly reconciler: Reconciler,
   ) {}
 
   /** The process is up and serving; says nothing about its dependencies. */
@@ -27,15 +28,17 @@ export class HealthController {
   }
 
   /**
-   * Ready for traffic: PostgreSQL and Redis both answer. Also reports the event publication
-   * backlog (pending, failed, age of the oldest pending), which informs but never fails the check:
-   * a backlog is work owed, not a reason to stop taking requests.
+   * Ready for traffic: PostgreSQL answers. Redis is reported, `degraded` when it does not answer,
+   * but never fails the check: approvals still commit, and the registry enqueues their jobs once
+   * Redis is back; taking every replica out of the load balancer then would turn a degraded
+   * service into an outage. Also reports the event publication backlog and the reconciler's
+   * repairs, which inform but never fail the check: a backlog is work owed, not a reason to stop.
    */
   @Get('ready')
   @Public()
   @HealthCheck()
-  @ApiOkResponse({ description: 'PostgreSQL and Redis answer.' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency does not answer.' })
+  @ApiOkResponse({ description: 'PostgreSQL answers; Redis may be degraded.' })
+  @ApiServiceUnavailableResponse({ description: 'PostgreSQL does not answer.' })
   ready() {
     return this.health.check([
       () =>
@@ -48,26 +51,35 @@ export class HealthController {
       () =>
         this.indicators
           .check('redis')
-          .attempt(async () => {
-            await this.redis.ping();
-          })
-          .withTimeout(2000),
+          // Informs, never fails: see above.
+          .attempt(() =>
+            orFallback(
+              this.redis.ping().then(() => ({ degraded: false })),
+              { degraded: true },
+              1000,
+            ),
+          ),
       () =>
         this.indicators
           .check('eventPublications')
           // Informs, never fails: a backlog is work owed, not a reason to refuse traffic.
-          .attempt(() => orUnknown(this.publications.backlog(), 1000)),
+          .attempt(() => orFallback(this.publications.backlog(), { backlog: 'unknown' }, 1000)),
+      () =>
+        this.indicators.check('reconciler').attempt(async () => ({ ...this.reconciler.report() })),
     ]);
   }
 }
 
-/** The value, or `{ backlog: 'unknown' }` if it fails or takes longer than `ms`. */
-async function orUnknown(value: Promise<object>, ms: number): Promise<Record<string, unknown>> {
-  const unknown = { backlog: 'unknown' };
+/** The value, or `fallback` if it fails or takes longer than `ms`. */
+async function orFallback(
+  value: Promise<object>,
+  fallback: object,
+  ms: number,
+): Promise<Record<string, unknown>> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<typeof unknown>((resolve) => (timer = setTimeout(resolve, ms, unknown)));
+  const late = new Promise<object>((resolve) => (timer = setTimeout(resolve, ms, fallback)));
   try {
-    return { ...(await Promise.race([value.catch(() => unknown), late])) };
+    return { ...(await Promise.race([value.catch(() => fallback), late])) };
   } finally {
     clearTimeout(timer);
   }

@@ -32,6 +32,15 @@ export class PublicationQueries {
     return result[1];
   }
 
+  /** The status of one publication; null when there is none with that id. */
+  async statusOf(id: string): Promise<PublicationStatus | null> {
+    const [row]: { status: PublicationStatus }[] = await this.unitOfWork.manager.query(
+      `select status from event_publications where id = $1`,
+      [id],
+    );
+    return row?.status ?? null;
+  }
+
   async list(
     filter: PublicationFilter,
     limit: number,
