@@ -1,8 +1,4 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import {
-  OrderReadyForFulfillmentEvent,
-  PrescriptionRequestApprovedEvent,
-} from '@pharmacy/contracts';
 import { Reconciler } from '@pharmacy/platform';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
