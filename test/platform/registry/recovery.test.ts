@@ -48,7 +48,9 @@ describe('Recovering publications left behind by a crash', () => {
 
   it('two relays over one backlog deliver each publication exactly once', async () => {
     const backlog = 1500;
-    const options = { leaseMs: 0, batchSize: 50, concurrency: 4, pollIntervalMs: 10 };
+    // Left behind by a dead process (recorded with an expired lease); each relay leases what it
+    // claims for longer than the test runs, so only SKIP LOCKED keeps them apart.
+    const options = { leaseMs: 60_000, batchSize: 50, concurrency: 4, pollIntervalMs: 10 };
     const [first, second] = await Promise.all([bootRegistry(options), bootRegistry(options)]);
     try {
       const deliveries = new Map<number, number>();
@@ -84,6 +86,9 @@ describe('Recovering publications left behind by a crash', () => {
       expect(deliveries.size).toBe(backlog);
       expect([...deliveries.values()].every((count) => count === 1)).toBe(true);
       expect(byRelay.first + byRelay.second).toBe(backlog);
+      // Both relays took work: claims side by side, not one relay waiting out the other.
+      expect(byRelay.first).toBeGreaterThan(0);
+      expect(byRelay.second).toBeGreaterThan(0);
     } finally {
       await Promise.all([first.close(), second.close()]);
     }

@@ -54,7 +54,12 @@ export class PublicationRelay implements OnApplicationBootstrap, OnApplicationSh
     let delivered = 0;
     for (;;) {
       const claimed = await this.unitOfWork.run(() =>
-        this.store.claimDue(subscribers, this.options.batchSize, this.options.leaseMs),
+        this.store.claimDue(
+          subscribers,
+          this.options.batchSize,
+          this.options.leaseMs,
+          this.options.retry.maxAttempts,
+        ),
       );
       await this.deliver(claimed);
       delivered += claimed.length;
