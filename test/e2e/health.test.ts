@@ -1,3 +1,4 @@
+import { ShutdownState } from '@pharmacy/platform';
 import { freePort } from '../support/free-port';
 import { startStack, Stack } from '../support/stack';
 
@@ -8,6 +9,7 @@ describe('Health endpoints', () => {
       await stack.http.get('/api/health/live').expect(200, { status: 'ok' });
       const ready = await stack.http.get('/api/health/ready').expect(200);
       expect(ready.body.info).toEqual({
+        process: { status: 'up' },
         postgres: expect.objectContaining({ status: 'up' }),
         redis: expect.objectContaining({ status: 'up', degraded: false }),
         eventPublications: expect.objectContaining({
@@ -17,6 +19,18 @@ describe('Health endpoints', () => {
         }),
         reconciler: expect.objectContaining({ status: 'up', repaired: expect.any(Object) }),
       });
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('report not ready from the first moment of a shutdown', async () => {
+    const stack = await startStack({}, { worker: false });
+    try {
+      stack.api.get(ShutdownState).beginDraining();
+      const ready = await stack.http.get('/api/health/ready').expect(503);
+      expect(ready.body.error.process).toEqual({ status: 'down', draining: true });
+      await stack.http.get('/api/health/live').expect(200);
     } finally {
       await stack.close();
     }

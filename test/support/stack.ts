@@ -19,6 +19,8 @@ export interface Stack {
   /** Absent when started with `{ worker: false }`. */
   readonly worker?: INestApplicationContext;
   readonly partners: FakePartnersServer;
+  /** Where the fake partners listen, for a worker started as a child process. */
+  readonly partnersUrl: string;
   readonly http: ReturnType<typeof request>;
   token(user: DemoUser): Promise<string>;
   close(): Promise<void>;
@@ -71,6 +73,7 @@ export async function startStack(
     api,
     worker,
     partners,
+    partnersUrl,
     http,
     async token(user) {
       if (!tokens.has(user)) {

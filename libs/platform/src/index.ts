@@ -66,6 +66,8 @@ export { AuditSubscriber, type AuditOptions } from './audit/audit-subscriber';
 export { AuditLogEntry } from './audit/audit-log-entry.entity';
 export { enqueueJob, ENQUEUE_TIMEOUT_MS } from './jobs/enqueue';
 export { RetryView } from './admin/retry.view';
+export { ShutdownState } from './lifecycle/shutdown-state';
+export { shutDownGracefully } from './lifecycle/graceful-shutdown';
 export { ensureJob, type JobCheck } from './jobs/ensure-job';
 export { Reconciler, type ReconcilerReport, type Repair } from './reconciliation/reconciler';
 export {

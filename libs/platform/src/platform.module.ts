@@ -7,7 +7,10 @@ import {
   OnApplicationShutdown,
   Provider,
 } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { JobWorkersDrain } from './lifecycle/job-workers-drain';
+import { ShutdownState } from './lifecycle/shutdown-state';
 import { EventBus } from './events/event-bus';
 import { InMemoryEventBus } from './events/in-memory-event-bus';
 import { PublicationDispatcher } from './events/registry/publication-dispatcher';
@@ -84,6 +87,8 @@ export class PlatformModule {
         useValue: options.reconciler ?? DEFAULT_RECONCILER_OPTIONS,
       },
       Reconciler,
+      ShutdownState,
+      JobWorkersDrain,
     ];
     const bus: Provider[] =
       backend === 'registry'
@@ -96,6 +101,7 @@ export class PlatformModule {
         : [InMemoryEventBus, { provide: EventBus, useExisting: InMemoryEventBus }];
     return {
       module: PlatformModule,
+      imports: [DiscoveryModule],
       providers: [...common, ...bus],
       exports: [
         DataSource,
@@ -107,6 +113,7 @@ export class PlatformModule {
         PublicationStore,
         PublicationQueries,
         Reconciler,
+        ShutdownState,
       ],
     };
   }

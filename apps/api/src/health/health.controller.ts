@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { Public, PublicationQueries, Reconciler } from '@pharmacy/platform';
+import { Public, PublicationQueries, Reconciler, ShutdownState } from '@pharmacy/platform';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
@@ -17,6 +17,7 @@ export class HealthController {
     @Inject(HEALTH_REDIS) private readonly redis: Redis,
     private readonly publications: PublicationQueries,
     private readonly reconciler: Reconciler,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   /** The process is up and serving; says nothing about its dependencies. */
@@ -41,6 +42,11 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'PostgreSQL does not answer.' })
   ready() {
     return this.health.check([
+      // Not ready from the first moment of a shutdown, so the load balancer stops sending traffic.
+      () => {
+        const process = this.indicators.check('process');
+        return this.shutdown.isDraining ? process.down({ draining: true }) : process.up();
+      },
       () =>
         this.indicators
           .check('postgres')

@@ -29,6 +29,7 @@ export const coreEnvSchema = {
   JOB_RETENTION_SECONDS: env.int(7 * 24 * 3600, { min: 60 }),
   RECONCILE_EVERY_MS: env.int(60_000, { min: 0, max: 86_400_000 }),
   RECONCILE_AFTER_MS: env.int(300_000, { min: 0, max: 7 * 86_400_000 }),
+  SHUTDOWN_TIMEOUT_MS: env.int(25_000, { min: 100, max: 600_000 }),
   LOG_LEVEL: env.oneOf(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
     'info',

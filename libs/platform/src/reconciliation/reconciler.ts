@@ -1,9 +1,9 @@
 import {
+  BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
 } from '@nestjs/common';
 import { UnitOfWork } from '../transactions/unit-of-work';
 import { RECONCILER_OPTIONS } from './reconciliation-sweep';
@@ -31,7 +31,7 @@ export interface ReconcilerReport {
  * deterministic job ids make a repeated repair a no-op.
  */
 @Injectable()
-export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Reconciler');
   private readonly sweeps: ReconciliationSweep[] = [];
   private readonly repaired: ReconcilerReport['repaired'] = {};
@@ -58,8 +58,8 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     if (this.options.intervalMs > 0) this.schedule(this.options.intervalMs);
   }
 
-  /** Stops the timer and waits for a sweep in progress to end. */
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops the timer and waits for a sweep in progress to end, before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
