@@ -1,8 +1,16 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Reconciler } from '@pharmacy/platform';
-import { Queue } from 'bullmq';
+import { Reconciler, redisConnection } from '@pharmacy/platform';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { OTC, RX_A, pendingRequestsOf, placeOrder, waitForOrderStatus } from '../support/flow';
+import {
+  OTC,
+  RX_A,
+  getOrder,
+  pendingRequestsOf,
+  placeOrder,
+  waitForOrderStatus,
+} from '../support/flow';
+import { testEnv } from '../support/test-env';
 import { startStack, Stack } from '../support/stack';
 import { waitFor } from '../support/wait-for';
 
@@ -189,5 +197,42 @@ describe('Jobs: one per piece of work, and put back when lost', () => {
     expect(await jobsFor(fulfillment, order.uuid)).toEqual([]);
     await stack.api.get(Reconciler).sweepOnce(0);
     expect(await jobsFor(fulfillment, order.uuid)).toHaveLength(1);
+  });
+
+  it('the reconciler records the failure of a job that failed while no one could record it', async () => {
+    await fulfillment.drain(true); // this suite's earlier jobs: this one must be the next job
+    const order = await placeOrder(stack, [OTC]);
+    await waitFor(
+      'the fulfillment job',
+      async () => (await jobsFor(fulfillment, order.uuid)).length === 1,
+    );
+    // A worker takes the job and fails it for good, then dies before recording it.
+    const worker = new Worker('fulfillment', null, {
+      connection: redisConnection(testEnv.redisUrl, 'worker'),
+      autorun: false,
+    });
+    try {
+      const job = await worker.getNextJob('dying-worker');
+      expect(job?.id).toBe(`fulfill-${order.uuid}`);
+      await job!.moveToFailed(new UnrecoverableError('pharmacy refused: 422'), 'dying-worker');
+    } finally {
+      await worker.close();
+    }
+    expect((await getOrder(stack, order.uuid)).status).toBe('ready_for_fulfillment');
+
+    const sweep = await stack.api.get(Reconciler).sweepOnce(0);
+    expect(sweep['orders.fulfillments']).toContainEqual({
+      id: order.uuid,
+      outcome: 'recorded-failure',
+    });
+    const failed = await getOrder(stack, order.uuid);
+    expect(failed.status).toBe('fulfillment_failed');
+    const admin = await stack.http
+      .get('/api/admin/orders?status=fulfillment_failed')
+      .auth(await stack.token('admin'), { type: 'bearer' })
+      .expect(200);
+    expect(admin.body.find((o: { uuid: string }) => o.uuid === order.uuid).failureDetail).toContain(
+      'pharmacy refused: 422',
+    );
   });
 });
