@@ -44,8 +44,8 @@ export class HealthController {
     return this.health.check([
       // Not ready from the first moment of a shutdown, so the load balancer stops sending traffic.
       () => {
-        const process = this.indicators.check('process');
-        return this.shutdown.isDraining ? process.down({ draining: true }) : process.up();
+        const indicator = this.indicators.check('process');
+        return this.shutdown.isDraining ? indicator.down({ draining: true }) : indicator.up();
       },
       () =>
         this.indicators
