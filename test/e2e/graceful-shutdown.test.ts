@@ -1,7 +1,9 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { once } from 'node:events';
 import { DataSource } from 'typeorm';
 import { ChildApp } from '../support/child-api';
-import { OTC, placeOrder, waitForOrderStatus } from '../support/flow';
+import { OTC, getOrder, placeOrder, waitForOrderStatus } from '../support/flow';
 import { startStack, Stack, TEST_JWT_SECRET } from '../support/stack';
 import { TcpProxy } from '../support/tcp-proxy';
 import { testEnv } from '../support/test-env';
@@ -44,6 +46,15 @@ describe('Graceful shutdown of the worker', () => {
   });
 
   afterEach(() => stack.partners.reset());
+
+  /** The child worker has taken the order's job, and is in its partner call. */
+  const jobTaken = (orderUuid: string) =>
+    waitFor(`the worker to be shipping ${orderUuid}`, async () => {
+      const job = await stack.api
+        .get<Queue>(getQueueToken('fulfillment'))
+        .getJob(`fulfill-${orderUuid}`);
+      return (await job?.getState()) === 'active';
+    });
   afterAll(() => stack.close());
 
   it('lets a job in the middle of a slow partner call finish, audited, and exits in time', async () => {
@@ -51,9 +62,7 @@ describe('Graceful shutdown of the worker', () => {
     try {
       stack.partners.setFaults({ latencyMs: 1500 });
       const order = await placeOrder(stack, [OTC]);
-      await waitFor('the shipment call to be under way', () =>
-        stack.partners.stats().shipments.requests > 0 ? true : undefined,
-      );
+      await jobTaken(order.uuid);
 
       const { ms, code } = await terminate(worker);
 
@@ -77,6 +86,30 @@ describe('Graceful shutdown of the worker', () => {
       expect(audit.map((row: { new_value: string }) => row.new_value)).toContain('fulfilled');
     } finally {
       await worker.kill();
+    }
+  });
+
+  it('hands back a job whose partner call outlives the shutdown, for another worker to finish', async () => {
+    const env = { ...workerEnv, PARTNER_TIMEOUT_MS: '1500', SHUTDOWN_TIMEOUT_MS: '3000' };
+    const first = await ChildApp.start('worker', env);
+    let second: ChildApp | undefined;
+    try {
+      stack.partners.setFaults({ hangRate: 1 }); // never answers: the call times out
+      const order = await placeOrder(stack, [OTC]);
+      await jobTaken(order.uuid);
+
+      const { ms, code } = await terminate(first);
+      expect(code).toBe(0); // the call timed out and the job went back to the queue, in time
+      expect(ms).toBeLessThan(3000);
+      expect((await getOrder(stack, order.uuid)).status).toBe('ready_for_fulfillment');
+
+      stack.partners.setFaults({});
+      second = await ChildApp.start('worker', env);
+      await waitForOrderStatus(stack, order.uuid, 'fulfilled');
+      expect(stack.partners.stats().shipments.byKey[order.uuid].created).toBe(1);
+    } finally {
+      await first.kill();
+      await second?.kill();
     }
   });
 
