@@ -126,33 +126,32 @@ export class PublicationStore {
     leaseMs: number,
     maxAttempts = 2_147_483_647,
   ): Promise<ClaimedPublication[]> {
-    await this.unitOfWork.manager.query(
-      `update event_publications
-       set status = 'failed', claim_token = null,
-           last_error = 'gave up after ' || attempts || ' attempts that never finished: '
-                        || coalesce(last_error, 'each delivery died or outlived its lease')
-       where id in (
-         select id from event_publications
-         where status = 'pending' and next_attempt_at <= now() and subscriber = any($1)
-           and attempts >= $2
-         for update skip locked)`,
-      [subscribers, maxAttempts],
-    );
-    // For an UPDATE, TypeORM's postgres driver answers [rows, affected count].
-    const [rows]: [ClaimedPublication[], number] = await this.unitOfWork.manager.query(
-      `update event_publications
-       set next_attempt_at = now() + $3 ${MS}, claim_token = gen_random_uuid(),
-           attempts = attempts + 1
-       where id in (
-         select id from event_publications
-         where status = 'pending' and next_attempt_at <= now() and subscriber = any($1)
-         order by next_attempt_at
-         limit $2
-         for update skip locked)
-       returning id, subscriber, event, claim_token as "claimToken"`,
-      [subscribers, limit, leaseMs],
-    );
-    return rows;
+    // One statement, as cheap as a plain claim: a row whose attempts are all used is failed in
+    // the same pass instead of claimed (SET expressions read the row as it was before).
+    const [rows]: [(ClaimedPublication & { status: PublicationStatus })[], number] =
+      await this.unitOfWork.manager.query(
+        `update event_publications
+         set status = case when attempts >= $4 then 'failed' else status end,
+             last_error = case when attempts >= $4
+               then 'gave up after ' || attempts || ' attempts that never finished: '
+                    || coalesce(last_error, 'each delivery died or outlived its lease')
+               else last_error end,
+             claim_token = case when attempts >= $4 then null else gen_random_uuid() end,
+             next_attempt_at = case when attempts >= $4 then next_attempt_at
+                                    else now() + $3 ${MS} end,
+             attempts = case when attempts >= $4 then attempts else attempts + 1 end
+         where id in (
+           select id from event_publications
+           where status = 'pending' and next_attempt_at <= now() and subscriber = any($1)
+           order by next_attempt_at
+           limit $2
+           for update skip locked)
+         returning id, subscriber, event, claim_token as "claimToken", status`,
+        [subscribers, limit, leaseMs, maxAttempts],
+      );
+    return rows
+      .filter((row) => row.status === 'pending')
+      .map(({ id, subscriber, event, claimToken }) => ({ id, subscriber, event, claimToken }));
   }
 
   /** Deletes completed publications older than the retention, a batch at a time. */
