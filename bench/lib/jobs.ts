@@ -1,4 +1,9 @@
-import { jobOptions, postgresQueueConnection, redisConnection } from '@pharmacy/platform';
+import {
+  DEFAULT_JOB_POLICY,
+  jobOptions,
+  postgresQueueConnection,
+  redisConnection,
+} from '@pharmacy/platform';
 import type { JobPolicy, QueueBackend } from '@pharmacy/platform';
 import { createPostgresBackend, Queue } from 'bullmq';
 import Redis from 'ioredis';
@@ -8,11 +13,7 @@ import { Stack } from './stack';
 import { fixedRate, until } from './stats';
 
 /** The app's job policy with its default settings (JOB_ATTEMPTS, JOB_BACKOFF_MS, ...). */
-export const APP_JOB_POLICY: JobPolicy = {
-  attempts: 5,
-  backoffMs: 1000,
-  retentionSeconds: 7 * 24 * 3600,
-};
+export const APP_JOB_POLICY: JobPolicy = DEFAULT_JOB_POLICY;
 
 /** The concurrency of the app's processors (@Processor(..., { concurrency: 8 })). */
 export const PROCESSOR_CONCURRENCY = 8;

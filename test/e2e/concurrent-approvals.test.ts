@@ -74,9 +74,10 @@ describeEachQueueBackend('Concurrent approvals', (backend) => {
     );
 
     const shipments = stack.partners.stats().shipments.byKey;
+    // Which process delivers a publication is not part of the guarantee (the relay of either may
+    // take it over); that each order's readiness is delivered exactly once, in all, is.
     for (const uuid of uuids) {
-      expect(readyInApi.get(uuid) ?? 0).toBe(1);
-      expect(readyInWorker.get(uuid) ?? 0).toBe(0);
+      expect((readyInApi.get(uuid) ?? 0) + (readyInWorker.get(uuid) ?? 0)).toBe(1);
       expect(shipments[uuid]).toEqual({ attempts: 1, created: 1 });
     }
     // Every prescription reaches the eRx network too, once (and no job outlives this suite).

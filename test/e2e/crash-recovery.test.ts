@@ -9,6 +9,21 @@ import { waitFor } from '../support/wait-for';
 
 const ORDERS = 20; // two prescription items each
 const KILLS = 5;
+/** The kill timings come from this seed, named in the test's title: rerun with CRASH_SEED=<seed>. */
+const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
+
+/** mulberry32: a tiny seeded PRNG, so a failing run's crash timings can be replayed. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = seededRandom(SEED);
 
 const env = {
   DATABASE_URL: testEnv.databaseUrl,
@@ -58,7 +73,7 @@ describe('Crash recovery', () => {
       )
     ).rows.map((row: { id: string }) => row.id);
 
-  it(`loses and repeats nothing across ${KILLS} SIGKILLs`, async () => {
+  it(`loses and repeats nothing across ${KILLS} SIGKILLs (CRASH_SEED=${SEED})`, async () => {
     // Orders, placed and reviewed into encounters before any crash.
     let api = await ChildApp.start('api', env);
     const orderUuids: string[] = [];
@@ -115,7 +130,7 @@ describe('Crash recovery', () => {
         await api.exited(); // killed by the fault point: committed, never dispatched
       } else {
         await Promise.race([answeredOnce, stream]);
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 60));
+        await new Promise((resolve) => setTimeout(resolve, random() * 60));
         await api.kill();
       }
       await stream;

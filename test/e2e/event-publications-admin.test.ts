@@ -50,8 +50,10 @@ describe('Operating the event publication registry over HTTP', () => {
       'failed',
       'oldestPendingAgeMs',
       'pending',
+      'processing',
+      'stale',
     ]);
-    for (const status of ['pending', 'completed', 'failed'])
+    for (const status of ['pending', 'processing', 'stale', 'completed', 'failed'])
       expect(typeof counts.body[status]).toBe('number');
     expect(counts.body.completed).toBeGreaterThan(0);
   });
@@ -109,6 +111,38 @@ describe('Operating the event publication registry over HTTP', () => {
     });
     // The enqueue ran three times; the deterministic job id kept it one shipment.
     expect(stack.partners.stats().shipments.byKey[order.uuid]).toEqual({ attempts: 1, created: 1 });
+  });
+
+  it('retries one failed publication through the shared admin retry route, idempotently', async () => {
+    const db = stack.api.get(DataSource);
+    const order = await placeOrder(stack, ['ibuprofen-200mg']);
+    await waitForOrderStatus(stack, order.uuid, 'fulfilled');
+    const [[row]]: [{ id: string }[]] = await db.query(
+      `update event_publications set status = 'failed', attempts = 30, last_error = 'redis down'
+       where subscriber = $1 and event->'payload'->>'orderUuid' = $2 returning id`,
+      [SUBSCRIBER, order.uuid],
+    );
+
+    const first = await stack.http
+      .post(`/api/admin/event-publications/${row.id}/retry`)
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    expect(first.body).toEqual({ id: row.id, status: 'pending', retried: true, job: 'none' });
+    await waitFor('the retried publication to complete', async () => {
+      const [{ status }] = await db.query('select status from event_publications where id = $1', [
+        row.id,
+      ]);
+      return status === 'completed';
+    });
+    const again = await stack.http
+      .post(`/api/admin/event-publications/${row.id}/retry`)
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    expect(again.body).toEqual({ id: row.id, status: 'completed', retried: false, job: 'none' });
+    await stack.http
+      .post('/api/admin/event-publications/00000000-0000-4000-8000-000000000000/retry')
+      .auth(admin, { type: 'bearer' })
+      .expect(404);
   });
 
   it('is for admins only', async () => {

@@ -63,7 +63,7 @@ describeWithRedis('A Redis outage', () => {
     const owed = await waitFor('the failed enqueues to be owed in the registry', async () => {
       const [{ count }] = await db.query(
         `select count(*)::int as count from event_publications
-         where status = 'pending' and attempts > 0 and subscriber like '%enqueue%'`,
+         where status = 'pending' and last_error is not null and subscriber like '%enqueue%'`,
       );
       return count > 0 ? count : undefined;
     });

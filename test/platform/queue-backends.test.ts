@@ -1,10 +1,10 @@
-import { jobOptions, useQueueBackend } from '@pharmacy/platform';
+import { jobBackoff, jobOptions, useQueueBackend } from '@pharmacy/platform';
 import { Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { describeEachQueueBackend } from '../support/needs';
 import { testEnv } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 
-const POLICY = { attempts: 3, backoffMs: 10, retentionSeconds: 3600 };
+const POLICY = { attempts: 3, backoffMs: 10, maxBackoffMs: 40, retentionSeconds: 3600 };
 
 /**
  * What the application asks of BullMQ, asked of each backend: a job id derived from the work
@@ -41,7 +41,11 @@ describeEachQueueBackend('A job queue', (backend) => {
         runs.set(job.id!, (runs.get(job.id!) ?? 0) + 1);
         processor(job);
       },
-      { ...useQueueBackend(settings, 'worker'), concurrency: 4 },
+      {
+        ...useQueueBackend(settings, 'worker'),
+        concurrency: 4,
+        settings: { backoffStrategy: jobBackoff },
+      },
     );
     return worker.waitUntilReady();
   };

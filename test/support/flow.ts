@@ -53,7 +53,7 @@ export async function pendingRequestsOf(
 export async function getOrder(
   stack: Stack,
   orderUuid: string,
-): Promise<PlacedOrder & { trackingNumber: string | null }> {
+): Promise<PlacedOrder & { trackingNumber: string | null; failureReason?: string | null }> {
   const response = await stack.http
     .get(`/api/orders/${orderUuid}`)
     .auth(await stack.token('patient1'), { type: 'bearer' })

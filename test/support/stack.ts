@@ -19,6 +19,8 @@ export interface Stack {
   /** Absent when started with `{ worker: false }`. */
   readonly worker?: INestApplicationContext;
   readonly partners: FakePartnersServer;
+  /** Where the fake partners listen, for a worker started as a child process. */
+  readonly partnersUrl: string;
   readonly http: ReturnType<typeof request>;
   token(user: DemoUser): Promise<string>;
   close(): Promise<void>;
@@ -49,6 +51,8 @@ export async function startStack(
     PARTNER_TIMEOUT_MS: '1000',
     JOB_ATTEMPTS: '4',
     JOB_BACKOFF_MS: '20',
+    JOB_MAX_BACKOFF_MS: '200',
+    RECONCILE_EVERY_MS: '0', // tests sweep on demand: Reconciler.sweepOnce()
     PUBLICATION_BACKOFF_MS: '20',
     PUBLICATION_LEASE_MS: '2000',
     RELAY_POLL_MS: '50',
@@ -70,6 +74,7 @@ export async function startStack(
     api,
     worker,
     partners,
+    partnersUrl,
     http,
     async token(user) {
       if (!tokens.has(user)) {

@@ -8,6 +8,7 @@ import { freePort } from './free-port';
 export class TcpProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  private silent = false;
 
   private constructor(
     private readonly target: { host: string; port: number },
@@ -29,11 +30,27 @@ export class TcpProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => undefined);
       }
+      if (this.silent) for (const socket of [client, upstream]) socket.pause();
       client.pipe(upstream).pipe(client);
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+  }
+
+  /**
+   * A silent partition: connections stay open, new ones are accepted, but no byte moves either
+   * way and no reset is sent, as when a network drops packets. `heal()` lets the held bytes
+   * through, as TCP's retransmissions would.
+   */
+  blackhole(): void {
+    this.silent = true;
+    for (const socket of this.sockets) socket.pause();
+  }
+
+  heal(): void {
+    this.silent = false;
+    for (const socket of this.sockets) socket.resume();
   }
 
   async cut(): Promise<void> {

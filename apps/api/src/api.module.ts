@@ -7,6 +7,7 @@ import { OrdersModule } from '@pharmacy/orders';
 import {
   AuditModule,
   AuthModule,
+  databaseTimeoutsFrom,
   LoggingModule,
   PlatformModule,
   PublicationsAdminModule,
@@ -26,7 +27,9 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         LoggingModule.forRoot(config.LOG_LEVEL),
-        PlatformModule.forRoot(platformOptionsFrom(config, databaseOptions(config))),
+        PlatformModule.forRoot(
+          platformOptionsFrom(config, databaseOptions(config, databaseTimeoutsFrom(config))),
+        ),
         AuditModule.forRoot({ tables: { orders: ['status'], prescriptions: ['status'] } }),
         AuthModule.forRoot({
           jwtSecret: config.JWT_SECRET,

@@ -22,7 +22,6 @@ export async function createHttpApp(config: ApiConfig): Promise<INestApplication
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '100kb' });
-  app.enableShutdownHooks();
   serveOpenApi(app);
   if (config.QUEUES_DASHBOARD) mountQueuesDashboard(app);
   return app;

@@ -12,6 +12,8 @@ describe('readConfig', () => {
         rejectRate: 0,
         failFirst: 0,
         rejectKeys: [],
+        failStatus: 503,
+        retryAfterSeconds: 0,
       },
     });
   });

@@ -246,16 +246,26 @@ describe('fake partners server', () => {
       rejectRate: 0,
       failFirst: 0,
       rejectKeys: ['k'],
+      failStatus: 503,
+      retryAfterSeconds: 0,
     };
     expect(await replaced.json()).toEqual(expected);
     expect(invalid.status).toBe(400);
     expect(await detailOf(invalid)).toBe(
-      'latnecyMs: is not a fault setting (known: failRate, hangRate, latencyMs, rejectRate, failFirst, rejectKeys); failRate: must be a number from 0 to 1, got 2',
+      'latnecyMs: is not a fault setting (known: failRate, hangRate, latencyMs, rejectRate, failFirst, rejectKeys, failStatus, retryAfterSeconds); failRate: must be a number from 0 to 1, got 2',
     );
     expect(await read.json()).toEqual(expected);
     expect(() => partners.setFaults({ hangRate: -1 })).toThrow(
       'hangRate: must be a number from 0 to 1, got -1',
     );
+  });
+
+  it('answers injected failures with the chosen status and Retry-After, then succeeds', async () => {
+    partners.setFaults({ failFirst: 1, failStatus: 409, retryAfterSeconds: 2 });
+    const busy = await post('/prescriptions', prescription, 'rx-409');
+    expect(busy.status).toBe(409);
+    expect(busy.headers.get('retry-after')).toBe('2');
+    expect((await post('/prescriptions', prescription, 'rx-409')).status).toBe(201);
   });
 
   it('serves stats over HTTP and clears stats, stored responses and faults on reset', async () => {

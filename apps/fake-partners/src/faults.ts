@@ -12,6 +12,13 @@ export interface Faults {
   readonly failFirst: number;
   /** Idempotency keys whose calls are always answered 422. */
   readonly rejectKeys: readonly string[];
+  /**
+   * The status of the failures injected by failRate and failFirst: 503 by default; 409 plays a
+   * Stripe-style "a request with this key is still in progress", 401 or 403 refused credentials.
+   */
+  readonly failStatus: number;
+  /** Sent as `Retry-After` (seconds) with every injected failure; 0 sends none. */
+  readonly retryAfterSeconds: number;
 }
 
 export const NO_FAULTS: Faults = Object.freeze({
@@ -21,6 +28,8 @@ export const NO_FAULTS: Faults = Object.freeze({
   rejectRate: 0,
   failFirst: 0,
   rejectKeys: Object.freeze([]),
+  failStatus: 503,
+  retryAfterSeconds: 0,
 });
 
 /** What a setting accepts; shared by the env reader and PUT /__faults so both say the same. */
@@ -42,6 +51,8 @@ export function integerRule(min: number, max: number): Rule {
   };
 }
 
+const FAIL_STATUSES = [401, 403, 408, 409, 429, 500, 502, 503, 504];
+
 export const FAULT_RULES: { readonly [K in keyof Faults]: Rule } = {
   failRate: rateRule,
   hangRate: rateRule,
@@ -53,6 +64,11 @@ export const FAULT_RULES: { readonly [K in keyof Faults]: Rule } = {
     expected: 'an array of strings',
     accepts: (value) => Array.isArray(value) && value.every((key) => typeof key === 'string'),
   },
+  failStatus: {
+    expected: `one of ${FAIL_STATUSES.join(', ')}`,
+    accepts: (value) => FAIL_STATUSES.includes(value as number),
+  },
+  retryAfterSeconds: integerRule(0, 3600),
 };
 
 export class InvalidFaultsError extends Error {
@@ -92,5 +108,7 @@ export function parseFaults(input: unknown): Faults {
     rejectRate: given.rejectRate ?? 0,
     failFirst: given.failFirst ?? 0,
     rejectKeys: Object.freeze([...(given.rejectKeys ?? [])]),
+    failStatus: given.failStatus ?? 503,
+    retryAfterSeconds: given.retryAfterSeconds ?? 0,
   });
 }

@@ -41,7 +41,7 @@ export class PartnerEndpoint {
       this.stats.count('hung');
       return 'hang';
     }
-    if (random() < faults.failRate) return this.fail('injected fault: failRate');
+    if (random() < faults.failRate) return this.fail('injected fault: failRate', faults);
     if (key === undefined) return this.invalid('the Idempotency-Key header is required');
     if (key.length > MAX_KEY_LENGTH) {
       return this.invalid(
@@ -49,7 +49,10 @@ export class PartnerEndpoint {
       );
     }
     if (attempts <= faults.failFirst) {
-      return this.fail(`injected fault: attempt ${attempts} of the first ${faults.failFirst}`);
+      return this.fail(
+        `injected fault: attempt ${attempts} of the first ${faults.failFirst}`,
+        faults,
+      );
     }
 
     const body = parseJson(request.rawBody);
@@ -84,9 +87,11 @@ export class PartnerEndpoint {
     return jsonReply(201, created, 'created');
   }
 
-  private fail(detail: string): Reply {
+  private fail(detail: string, { failStatus, retryAfterSeconds }: Faults): Reply {
     this.stats.count('failed');
-    return problemReply(503, detail);
+    const headers: Record<string, string> =
+      retryAfterSeconds > 0 ? { 'retry-after': String(retryAfterSeconds) } : {};
+    return problemReply(failStatus, detail, { headers });
   }
 
   private invalid(detail: string): Reply {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { exitOnBootFailure } from '@pharmacy/platform';
+import { exitOnBootFailure, shutDownGracefully } from '@pharmacy/platform';
 import { Logger } from 'nestjs-pino';
 import { loadWorkerConfig } from './worker.config';
 import { WorkerModule } from './worker.module';
@@ -11,8 +11,8 @@ async function main(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  // On SIGTERM Nest closes the BullMQ workers: active jobs finish, no new job is taken.
-  app.enableShutdownHooks();
+  // On SIGTERM: no new job is taken, active jobs finish or are handed back, within the deadline.
+  shutDownGracefully(app, config.SHUTDOWN_TIMEOUT_MS);
   await app.init();
   app.get(Logger).log('Worker started');
 }

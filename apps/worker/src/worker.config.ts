@@ -1,4 +1,10 @@
-import { checkCoreConfig, coreEnvSchema, env, parseEnv } from '@pharmacy/platform';
+import {
+  checkCoreConfig,
+  coreEnvSchema,
+  env,
+  InvalidConfigurationError,
+  parseEnv,
+} from '@pharmacy/platform';
 
 export const workerEnvSchema = {
   ...coreEnvSchema,
@@ -12,5 +18,12 @@ export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
 export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
   const config = parseEnv(workerEnvSchema, source);
   checkCoreConfig(config);
+  if (config.SHUTDOWN_TIMEOUT_MS <= config.PARTNER_TIMEOUT_MS) {
+    // A job mid-call must be able to finish before the process gives up on it.
+    throw new InvalidConfigurationError([
+      `SHUTDOWN_TIMEOUT_MS: must be above PARTNER_TIMEOUT_MS (${config.PARTNER_TIMEOUT_MS}), ` +
+        `got ${config.SHUTDOWN_TIMEOUT_MS}`,
+    ]);
+  }
   return config;
 }

@@ -5,6 +5,7 @@ import { NotificationsModule, notificationsPersistence } from '@pharmacy/notific
 import { ordersPersistence, OrdersWorkerModule } from '@pharmacy/orders';
 import {
   AuditModule,
+  databaseTimeoutsFrom,
   LoggingModule,
   PlatformModule,
   platformOptionsFrom,
@@ -26,12 +27,14 @@ export class WorkerModule {
         PlatformModule.forRoot(
           platformOptionsFrom(
             config,
-            postgresOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }, [
-              platformPersistence,
-              ordersPersistence,
-              ehrPersistence,
-              notificationsPersistence,
-            ]),
+            postgresOptions(
+              {
+                url: config.DATABASE_URL,
+                poolSize: config.DATABASE_POOL_SIZE,
+                timeouts: databaseTimeoutsFrom(config),
+              },
+              [platformPersistence, ordersPersistence, ehrPersistence, notificationsPersistence],
+            ),
           ),
         ),
         AuditModule.forRoot({ tables: { orders: ['status'], prescriptions: ['status'] } }),

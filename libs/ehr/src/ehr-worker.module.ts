@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ERX_NETWORK_OPTIONS, ErxNetworkClient, ErxNetworkOptions } from './erx/erx-network.client';
 import { ErxSubmissionProcessor } from './erx/erx-submission.processor';
-import { RecordTransmissionFailureHandler } from './erx/record-transmission-failure.handler';
 import { SubmitPrescriptionHandler } from './erx/submit-prescription.handler';
 import { EhrModule } from './ehr.module';
 
@@ -17,7 +16,6 @@ export class EhrWorkerModule {
         { provide: ERX_NETWORK_OPTIONS, useValue: erxNetwork },
         ErxNetworkClient,
         SubmitPrescriptionHandler,
-        RecordTransmissionFailureHandler,
         ErxSubmissionProcessor,
       ],
     };

@@ -2,8 +2,13 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { OrderPlacedEvent, PrescriptionRequestApprovedEvent } from '@pharmacy/contracts';
-import { EventBus } from '@pharmacy/platform';
+import { EventBus, Reconciler } from '@pharmacy/platform';
 import { EhrRepository } from './ehr.repository';
+import { ErxSubmissions } from './erx/erx-submissions';
+import { RecordTransmissionFailureHandler } from './erx/record-transmission-failure.handler';
+import { ErxSubmissionsSweep } from './recover-transmission/erx-submissions.sweep';
+import { RetryTransmissionHandler } from './recover-transmission/retry-transmission.handler';
+import { TransmissionAdminController } from './recover-transmission/transmission-admin.controller';
 import { EnqueueErxSubmissionSubscriber } from './erx/enqueue-erx-submission.subscriber';
 import { ERX_QUEUE } from './erx/erx-queue';
 import { OpenEncounterCommand } from './open-encounter/open-encounter.command';
@@ -17,7 +22,7 @@ import { ViewRecordsController } from './view-records/view-records.controller';
 /** EHR: encounters, providers' decisions on prescription requests, and prescriptions. */
 @Module({
   imports: [CqrsModule, BullModule.registerQueue({ name: ERX_QUEUE })],
-  controllers: [ReviewController, ViewRecordsController],
+  controllers: [ReviewController, ViewRecordsController, TransmissionAdminController],
   providers: [
     EhrRepository,
     ReviewGate,
@@ -25,6 +30,10 @@ import { ViewRecordsController } from './view-records/view-records.controller';
     ApprovePrescriptionRequestHandler,
     RejectPrescriptionRequestHandler,
     EnqueueErxSubmissionSubscriber,
+    ErxSubmissions,
+    RecordTransmissionFailureHandler,
+    RetryTransmissionHandler,
+    ErxSubmissionsSweep,
   ],
   exports: [EhrRepository],
 })
@@ -33,6 +42,8 @@ export class EhrModule implements OnModuleInit {
     private readonly events: EventBus,
     private readonly commands: CommandBus,
     private readonly enqueueErxSubmission: EnqueueErxSubmissionSubscriber,
+    private readonly reconciler: Reconciler,
+    private readonly erxSubmissionsSweep: ErxSubmissionsSweep,
   ) {}
 
   onModuleInit(): void {
@@ -45,5 +56,6 @@ export class EhrModule implements OnModuleInit {
       (event) => this.enqueueErxSubmission.handle(event),
       { enqueues: [ERX_QUEUE] },
     );
+    this.reconciler.register(this.erxSubmissionsSweep);
   }
 }

@@ -107,14 +107,45 @@ export class EhrRepository {
     return this.manager.find(Prescription, { where: { encounterId }, order: { createdAt: 'ASC' } });
   }
 
+  /** Prescriptions waiting for transmission for at least `olderThanMs`, oldest first. */
+  async findPendingPrescriptionIds(olderThanMs: number, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.manager.query(
+      `select id from prescriptions
+       where status = 'pending_transmission' and created_at <= now() - $1 * interval '1 millisecond'
+       order by created_at limit $2`,
+      [olderThanMs, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The prescription, locked, or null when another transaction holds its lock now. */
+  lockPrescriptionUnlessBusy(id: string): Promise<Prescription | null> {
+    return this.manager.findOne(Prescription, {
+      where: { id },
+      lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+    });
+  }
+
+  findPrescriptionsByStatus(
+    status: Prescription['status'],
+    limit: number,
+  ): Promise<Prescription[]> {
+    return this.manager.find(Prescription, {
+      where: { status },
+      order: { createdAt: 'ASC' },
+      take: limit,
+    });
+  }
+
   async savePrescriptionStatus(prescription: Prescription): Promise<void> {
-    const { id, status, erxReference, failureReason, transmittedAt } = prescription;
+    const { id, status, erxReference, failureReason, failureDetail, transmittedAt } = prescription;
     // save(), not update(): it reads the row first, so the audit log sees the old status.
     await this.manager.save(Prescription, {
       id,
       status,
       erxReference,
       failureReason,
+      failureDetail,
       transmittedAt,
     });
   }

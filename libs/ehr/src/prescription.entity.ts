@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { PrescriptionStatus } from './statuses';
 
+/** What a patient or provider is told; the partner's words never reach them. */
+export const TRANSMISSION_FAILED_REASON =
+  'The prescription could not be sent to the pharmacy network. Our team has been alerted.';
+
 @Entity('prescriptions')
 export class Prescription {
   @PrimaryColumn('uuid')
@@ -33,8 +37,13 @@ export class Prescription {
   @Column('text', { name: 'erx_reference', nullable: true })
   erxReference!: string | null;
 
+  /** Why it failed, in words fit for a patient; the partner's own words are in `failureDetail`. */
   @Column('text', { name: 'failure_reason', nullable: true })
   failureReason!: string | null;
+
+  /** What the network or the last retry said: for operators only (logs and the admin view). */
+  @Column('text', { name: 'failure_detail', nullable: true })
+  failureDetail!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
@@ -55,10 +64,21 @@ export class Prescription {
     return true;
   }
 
-  markTransmissionFailed(reason: string): boolean {
+  /** Gives up on sending it, for now: an operator can `retryTransmission()` once the cause is fixed. */
+  markTransmissionFailed(detail: string): boolean {
     if (this.status !== 'pending_transmission') return false;
     this.status = 'transmission_failed';
-    this.failureReason = reason.slice(0, 1000);
+    this.failureReason = TRANSMISSION_FAILED_REASON;
+    this.failureDetail = detail.slice(0, 4000);
+    return true;
+  }
+
+  /** Puts a failed prescription back in line. False when it is not failed (a repeat is a no-op). */
+  retryTransmission(): boolean {
+    if (this.status !== 'transmission_failed') return false;
+    this.status = 'pending_transmission';
+    this.failureReason = null;
+    this.failureDetail = null;
     return true;
   }
 }

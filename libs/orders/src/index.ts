@@ -4,6 +4,7 @@ import { Product } from './catalog/product.entity';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 import { CreateOrders1764115200000 } from './migrations/1764115200000-create-orders';
+import { FulfillmentFailed1764116000100 } from './migrations/1764116000100-fulfillment-failed';
 
 export { OrdersModule } from './orders.module';
 export { OrdersWorkerModule } from './orders-worker.module';
@@ -12,5 +13,5 @@ export { seedCatalog, DEMO_PRODUCTS } from './catalog/catalog.seed';
 
 export const ordersPersistence: ModulePersistence = {
   entities: [Product, Order, OrderItem, IdempotencyKey],
-  migrations: [CreateOrders1764115200000],
+  migrations: [CreateOrders1764115200000, FulfillmentFailed1764116000100],
 };

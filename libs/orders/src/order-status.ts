@@ -1,6 +1,7 @@
 export const ORDER_STATUSES = [
   'pending_clinical_review',
   'ready_for_fulfillment',
+  'fulfillment_failed',
   'fulfilled',
   'cancelled',
 ] as const;

@@ -11,6 +11,10 @@ import type { OrderStatus } from './order-status';
 
 export type ReviewOutcome = 'ready_for_fulfillment' | 'cancelled';
 
+/** What the patient is told; the pharmacy's words never reach them. */
+export const FULFILLMENT_FAILED_REASON =
+  'Your order could not be handed to the pharmacy yet. Our team has been alerted.';
+
 /**
  * An order and the rules about its lifecycle. Clinical decisions arrive per item, in any order
  * and possibly more than once; the order concludes its review exactly once, when the last item
@@ -32,6 +36,14 @@ export class Order {
 
   @Column('text', { name: 'tracking_number', nullable: true })
   trackingNumber!: string | null;
+
+  /** Why shipping failed, in words fit for the patient; the partner's own are in `failureDetail`. */
+  @Column('text', { name: 'failure_reason', nullable: true })
+  failureReason!: string | null;
+
+  /** What the pharmacy or the last retry said: for operators only (logs and the admin view). */
+  @Column('text', { name: 'failure_detail', nullable: true })
+  failureDetail!: string | null;
 
   @OneToMany(() => OrderItem, (item) => item.order, { cascade: ['insert'] })
   items!: OrderItem[];
@@ -62,14 +74,38 @@ export class Order {
     return this.status;
   }
 
-  /** Records the shipment. Returns false when the order was already fulfilled. */
+  /**
+   * Records the shipment. Returns false when the order was already fulfilled. A shipment that
+   * succeeds after a recorded failure (an answer lost, then found by a retry) still wins: the
+   * pharmacy has it, so `fulfilled` is the truth.
+   */
   markFulfilled(trackingNumber: string): boolean {
     if (this.status === 'fulfilled') return false;
-    if (this.status !== 'ready_for_fulfillment') {
+    if (this.status !== 'ready_for_fulfillment' && this.status !== 'fulfillment_failed') {
       throw new Error(`Order ${this.uuid} cannot be fulfilled from ${this.status}`);
     }
     this.status = 'fulfilled';
     this.trackingNumber = trackingNumber;
+    this.failureReason = null;
+    this.failureDetail = null;
+    return true;
+  }
+
+  /** Gives up on shipping, for now: an operator can `retryFulfillment()` once the cause is fixed. */
+  markFulfillmentFailed(detail: string): boolean {
+    if (this.status !== 'ready_for_fulfillment') return false;
+    this.status = 'fulfillment_failed';
+    this.failureReason = FULFILLMENT_FAILED_REASON;
+    this.failureDetail = detail.slice(0, 4000);
+    return true;
+  }
+
+  /** Puts a failed fulfillment back in line. False when it is not failed (a repeat is a no-op). */
+  retryFulfillment(): boolean {
+    if (this.status !== 'fulfillment_failed') return false;
+    this.status = 'ready_for_fulfillment';
+    this.failureReason = null;
+    this.failureDetail = null;
     return true;
   }
 

@@ -7,13 +7,18 @@ import {
   PrescriptionRequestApprovedEvent,
   PrescriptionRequestRejectedEvent,
 } from '@pharmacy/contracts';
-import { EventBus } from '@pharmacy/platform';
+import { EventBus, Reconciler } from '@pharmacy/platform';
 import { CatalogController } from './catalog/catalog.controller';
 import { ApplyClinicalDecisionsCommand } from './clinical-review/apply-clinical-decisions.command';
 import { ApplyClinicalDecisionsHandler } from './clinical-review/apply-clinical-decisions.handler';
 import { EnqueueFulfillmentSubscriber } from './fulfillment/enqueue-fulfillment.subscriber';
 import { FULFILLMENT_QUEUE } from './fulfillment/fulfillment-queue';
 import { OrdersRepository } from './orders.repository';
+import { FulfillmentJobs } from './fulfillment/fulfillment-jobs';
+import { RecordFulfillmentFailureHandler } from './fulfillment/record-fulfillment-failure.handler';
+import { FulfillmentAdminController } from './recover-fulfillment/fulfillment-admin.controller';
+import { FulfillmentsSweep } from './recover-fulfillment/fulfillments.sweep';
+import { RetryFulfillmentHandler } from './recover-fulfillment/retry-fulfillment.handler';
 import { IdempotencyKeys } from './place-order/idempotency-keys';
 import { PlaceOrderController } from './place-order/place-order.controller';
 import { PlaceOrderHandler } from './place-order/place-order.handler';
@@ -22,13 +27,22 @@ import { ViewOrdersController } from './view-orders/view-orders.controller';
 /** Orders: the catalog, placing orders, and the order's lifecycle through review and shipping. */
 @Module({
   imports: [CqrsModule, BullModule.registerQueue({ name: FULFILLMENT_QUEUE })],
-  controllers: [CatalogController, PlaceOrderController, ViewOrdersController],
+  controllers: [
+    CatalogController,
+    PlaceOrderController,
+    ViewOrdersController,
+    FulfillmentAdminController,
+  ],
   providers: [
     OrdersRepository,
     IdempotencyKeys,
     PlaceOrderHandler,
     ApplyClinicalDecisionsHandler,
     EnqueueFulfillmentSubscriber,
+    FulfillmentJobs,
+    RecordFulfillmentFailureHandler,
+    RetryFulfillmentHandler,
+    FulfillmentsSweep,
   ],
   exports: [OrdersRepository],
 })
@@ -37,6 +51,8 @@ export class OrdersModule implements OnModuleInit {
     private readonly events: EventBus,
     private readonly commands: CommandBus,
     private readonly enqueueFulfillment: EnqueueFulfillmentSubscriber,
+    private readonly reconciler: Reconciler,
+    private readonly fulfillmentsSweep: FulfillmentsSweep,
   ) {}
 
   onModuleInit(): void {
@@ -65,5 +81,6 @@ export class OrdersModule implements OnModuleInit {
       (event) => this.enqueueFulfillment.handle(event),
       { enqueues: [FULFILLMENT_QUEUE] },
     );
+    this.reconciler.register(this.fulfillmentsSweep);
   }
 }

@@ -51,6 +51,34 @@ export class OrdersRepository {
     });
   }
 
+  /** Orders ready for fulfillment for at least `olderThanMs`, oldest first. */
+  async findReadyOrderUuids(olderThanMs: number, limit: number): Promise<string[]> {
+    const rows: { uuid: string }[] = await this.unitOfWork.manager.query(
+      `select uuid from orders
+       where status = 'ready_for_fulfillment' and updated_at <= now() - $1 * interval '1 millisecond'
+       order by updated_at limit $2`,
+      [olderThanMs, limit],
+    );
+    return rows.map((row) => row.uuid);
+  }
+
+  /** The order (without items), locked, or null when another transaction holds its lock now. */
+  lockUnlessBusy(uuid: string): Promise<Order | null> {
+    return this.unitOfWork.manager.findOne(Order, {
+      where: { uuid },
+      lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+    });
+  }
+
+  findByStatus(status: Order['status'], limit: number): Promise<Order[]> {
+    return this.unitOfWork.manager.find(Order, {
+      where: { status },
+      relations: { items: true },
+      order: { updatedAt: 'ASC', items: { position: 'ASC' } },
+      take: limit,
+    });
+  }
+
   async saveStatus(order: Order, changedItems: readonly OrderItem[] = []): Promise<void> {
     const manager = this.unitOfWork.manager;
     for (const item of changedItems) {
@@ -61,6 +89,8 @@ export class OrdersRepository {
       uuid: order.uuid,
       status: order.status,
       trackingNumber: order.trackingNumber,
+      failureReason: order.failureReason,
+      failureDetail: order.failureDetail,
     });
   }
 }

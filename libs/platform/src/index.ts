@@ -21,11 +21,20 @@ export { TokenIssuer } from './auth/token-issuer';
 export { TokenVerifier } from './auth/token-verifier';
 export {
   postToPartner,
+  parseRetryAfter,
+  PartnerAccessDeniedError,
   PartnerRejectedError,
   PartnerUnavailableError,
   type PartnerRequest,
 } from './partners/partner-http';
-export { JOB_POLICY, jobOptions, isFinalFailure, type JobPolicy } from './jobs/job-policy';
+export {
+  DEFAULT_JOB_POLICY,
+  JOB_POLICY,
+  jobBackoff,
+  jobOptions,
+  isFinalFailure,
+  type JobPolicy,
+} from './jobs/job-policy';
 export { redisConnection } from './jobs/redis-connection';
 export {
   QUEUE_BACKENDS,
@@ -37,14 +46,23 @@ export {
 } from './jobs/queue-backend';
 export { QueueBackendModule, QUEUE_BACKEND } from './jobs/queue-backend.module';
 export { migrateQueueSchema } from './jobs/queue-schema';
+export { runUnderRetryRules } from './jobs/retry-rules';
+export { isDatabaseUnavailable } from './database/database-unavailable';
 export { withTrace, runInJobTrace, type Traced } from './jobs/job-trace';
 export { FaultPoints, type FaultAction } from './faults/fault-points';
 export {
   postgresOptions,
+  DEFAULT_DATABASE_TIMEOUTS,
+  type DatabaseTimeouts,
   type ModulePersistence,
   type PostgresSettings,
 } from './database/postgres-options';
-export { checkCoreConfig, coreEnvSchema, platformOptionsFrom } from './config/core-env';
+export {
+  checkCoreConfig,
+  coreEnvSchema,
+  databaseTimeoutsFrom,
+  platformOptionsFrom,
+} from './config/core-env';
 export { LoggingModule } from './logging/logging.module';
 export { PublicationsAdminModule } from './events/registry/publications-admin.module';
 export { PublicationStore, type Claim } from './events/registry/publication-store';
@@ -57,3 +75,13 @@ export { AuditModule } from './audit/audit.module';
 export { AuditSubscriber, type AuditOptions } from './audit/audit-subscriber';
 export { AuditLogEntry } from './audit/audit-log-entry.entity';
 export { enqueueJob, ENQUEUE_TIMEOUT_MS } from './jobs/enqueue';
+export { RetryView } from './admin/retry.view';
+export { ShutdownState } from './lifecycle/shutdown-state';
+export { shutDownGracefully } from './lifecycle/graceful-shutdown';
+export { ensureJob, type JobCheck } from './jobs/ensure-job';
+export { Reconciler, type ReconcilerReport, type Repair } from './reconciliation/reconciler';
+export {
+  type ReconciliationSweep,
+  type ReconcilerOptions,
+  type RepairOutcome,
+} from './reconciliation/reconciliation-sweep';

@@ -7,7 +7,10 @@ import {
   OnApplicationShutdown,
   Provider,
 } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { JobWorkersDrain } from './lifecycle/job-workers-drain';
+import { ShutdownState } from './lifecycle/shutdown-state';
 import { EventBus } from './events/event-bus';
 import { InMemoryEventBus } from './events/in-memory-event-bus';
 import { PublicationDispatcher } from './events/registry/publication-dispatcher';
@@ -23,8 +26,14 @@ import {
 import { SubscriberInvoker } from './events/subscriber-invoker';
 import { Subscriptions } from './events/subscriptions';
 import { FaultPoints } from './faults/fault-points';
-import { JOB_POLICY, JobPolicy } from './jobs/job-policy';
+import { DEFAULT_JOB_POLICY, JOB_POLICY, JobPolicy } from './jobs/job-policy';
 import { UnitOfWork } from './transactions/unit-of-work';
+import { Reconciler } from './reconciliation/reconciler';
+import {
+  DEFAULT_RECONCILER_OPTIONS,
+  RECONCILER_OPTIONS,
+  ReconcilerOptions,
+} from './reconciliation/reconciliation-sweep';
 
 /**
  * `registry` (default): durable; every publication is recorded in the publishing transaction and
@@ -37,13 +46,8 @@ export interface PlatformOptions {
   readonly eventBusBackend?: EventBusBackend;
   readonly registry?: RegistryOptions;
   readonly jobs?: JobPolicy;
+  readonly reconciler?: ReconcilerOptions;
 }
-
-const DEFAULT_JOB_POLICY: JobPolicy = {
-  attempts: 5,
-  backoffMs: 1000,
-  retentionSeconds: 7 * 24 * 3600,
-};
 
 @Injectable()
 class DataSourceLifecycle implements OnApplicationShutdown {
@@ -78,6 +82,13 @@ export class PlatformModule {
       { provide: REGISTRY_OPTIONS, useValue: options.registry ?? DEFAULT_REGISTRY_OPTIONS },
       PublicationStore,
       PublicationQueries,
+      {
+        provide: RECONCILER_OPTIONS,
+        useValue: options.reconciler ?? DEFAULT_RECONCILER_OPTIONS,
+      },
+      Reconciler,
+      ShutdownState,
+      JobWorkersDrain,
     ];
     const bus: Provider[] =
       backend === 'registry'
@@ -90,6 +101,7 @@ export class PlatformModule {
         : [InMemoryEventBus, { provide: EventBus, useExisting: InMemoryEventBus }];
     return {
       module: PlatformModule,
+      imports: [DiscoveryModule],
       providers: [...common, ...bus],
       exports: [
         DataSource,
@@ -100,6 +112,8 @@ export class PlatformModule {
         FaultPoints,
         PublicationStore,
         PublicationQueries,
+        Reconciler,
+        ShutdownState,
       ],
     };
   }

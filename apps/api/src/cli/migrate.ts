@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { coreEnvSchema, migrateQueueSchema, parseEnv } from '@pharmacy/platform';
+import { coreEnvSchema, DEFAULT_DATABASE_TIMEOUTS, migrateQueueSchema, parseEnv } from '@pharmacy/platform';
 import { databaseOptions } from '../modules';
 
 /**
@@ -9,7 +9,11 @@ import { databaseOptions } from '../modules';
  */
 export async function migrate(databaseUrl: string): Promise<string[]> {
   const dataSource = await new DataSource(
-    databaseOptions({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: 1 }),
+    // A migration may rewrite a large table: no statement deadline, but no endless lock wait either.
+    databaseOptions(
+      { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: 1 },
+      { ...DEFAULT_DATABASE_TIMEOUTS, statementMs: 0, queryMs: 0, idleInTransactionMs: 0 },
+    ),
   ).initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

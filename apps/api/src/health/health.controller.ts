@@ -5,7 +5,7 @@ import { ERX_QUEUE } from '@pharmacy/ehr';
 import type { Queue } from 'bullmq';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { Public, PublicationQueries } from '@pharmacy/platform';
+import { Public, PublicationQueries, Reconciler, ShutdownState } from '@pharmacy/platform';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
@@ -21,6 +21,8 @@ export class HealthController {
     @Inject(HEALTH_REDIS) private readonly redis: Redis | null,
     private readonly modules: ModuleRef,
     private readonly publications: PublicationQueries,
+    private readonly reconciler: Reconciler,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   /** The process is up and serving; says nothing about its dependencies. */
@@ -32,18 +34,25 @@ export class HealthController {
   }
 
   /**
-   * Ready for traffic: PostgreSQL and the queue backend both answer (`redis`, or `queues` when
-   * BullMQ is on PostgreSQL, through its own pool). Also reports the event publication
-   * backlog (pending, failed, age of the oldest pending), which informs but never fails the check:
-   * a backlog is work owed, not a reason to stop taking requests.
+   * Ready for traffic: PostgreSQL answers. Redis is reported, `degraded` when it does not answer,
+   * but never fails the check: approvals still commit, and the registry enqueues their jobs once
+   * Redis is back; taking every replica out of the load balancer then would turn a degraded
+   * service into an outage. Also reports the event publication backlog and the reconciler's
+   * repairs, which inform but never fail the check: a backlog is work owed, not a reason to stop.
+   * With jobs on PostgreSQL (BullMQ's own backend), `queues` checks them through BullMQ's pool.
    */
   @Get('ready')
   @Public()
   @HealthCheck()
-  @ApiOkResponse({ description: 'PostgreSQL and the queue backend (Redis or PostgreSQL) answer.' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency does not answer.' })
+  @ApiOkResponse({ description: 'PostgreSQL answers; Redis may be degraded.' })
+  @ApiServiceUnavailableResponse({ description: 'PostgreSQL does not answer.' })
   ready() {
     return this.health.check([
+      // Not ready from the first moment of a shutdown, so the load balancer stops sending traffic.
+      () => {
+        const indicator = this.indicators.check('process');
+        return this.shutdown.isDraining ? indicator.down({ draining: true }) : indicator.up();
+      },
       () =>
         this.indicators
           .check('postgres')
@@ -56,19 +65,21 @@ export class HealthController {
         this.indicators
           .check('eventPublications')
           // Informs, never fails: a backlog is work owed, not a reason to refuse traffic.
-          .attempt(() => orUnknown(this.publications.backlog(), 1000)),
+          .attempt(() => orFallback(this.publications.backlog(), { backlog: 'unknown' }, 1000)),
+      () =>
+        this.indicators.check('reconciler').attempt(async () => ({ ...this.reconciler.report() })),
     ]);
   }
 
   private queueCheck() {
     const redis = this.redis;
     if (redis) {
+      // Informs, never fails: see above.
       return this.indicators
         .check('redis')
-        .attempt(async () => {
-          await redis.ping();
-        })
-        .withTimeout(2000);
+        .attempt(() =>
+          orFallback(redis.ping().then(() => ({ degraded: false })), { degraded: true }, 1000),
+        );
     }
     const queue = this.modules.get<Queue>(getQueueToken(ERX_QUEUE), { strict: false });
     return this.indicators
@@ -80,13 +91,16 @@ export class HealthController {
   }
 }
 
-/** The value, or `{ backlog: 'unknown' }` if it fails or takes longer than `ms`. */
-async function orUnknown(value: Promise<object>, ms: number): Promise<Record<string, unknown>> {
-  const unknown = { backlog: 'unknown' };
+/** The value, or `fallback` if it fails or takes longer than `ms`. */
+async function orFallback(
+  value: Promise<object>,
+  fallback: object,
+  ms: number,
+): Promise<Record<string, unknown>> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<typeof unknown>((resolve) => (timer = setTimeout(resolve, ms, unknown)));
+  const late = new Promise<object>((resolve) => (timer = setTimeout(resolve, ms, fallback)));
   try {
-    return { ...(await Promise.race([value.catch(() => unknown), late])) };
+    return { ...(await Promise.race([value.catch(() => fallback), late])) };
   } finally {
     clearTimeout(timer);
   }

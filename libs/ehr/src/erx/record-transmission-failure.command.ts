@@ -1,10 +1,10 @@
 import { Command } from '@nestjs/cqrs';
 
-/** Given up on: the network refused it, or the last retry failed. */
+/** Given up on: the network refused it, or the last retry failed. `detail` is for operators. */
 export class RecordTransmissionFailureCommand extends Command<void> {
   constructor(
     readonly prescriptionId: string,
-    readonly reason: string,
+    readonly detail: string,
   ) {
     super();
   }

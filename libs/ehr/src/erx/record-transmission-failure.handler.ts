@@ -15,19 +15,22 @@ export class RecordTransmissionFailureHandler implements ICommandHandler<RecordT
     private readonly events: EventBus,
   ) {}
 
-  execute({ prescriptionId, reason }: RecordTransmissionFailureCommand): Promise<void> {
+  execute({ prescriptionId, detail }: RecordTransmissionFailureCommand): Promise<void> {
     return this.unitOfWork.run(async () => {
       const prescription = await this.ehr.findPrescriptionForUpdate(prescriptionId);
-      if (!prescription?.markTransmissionFailed(reason)) return;
+      if (!prescription?.markTransmissionFailed(detail)) return;
       await this.ehr.savePrescriptionStatus(prescription);
       await this.events.publish(
-        new PrescriptionTransmissionFailedEvent({ prescriptionId, reason }),
+        new PrescriptionTransmissionFailedEvent({
+          prescriptionId,
+          reason: prescription.failureReason ?? detail,
+        }),
       );
       // Said only once it is true: after the commit.
       await this.unitOfWork.afterCommit(() =>
         this.logger.warn(
-          { prescriptionId, reason },
-          `Prescription ${prescriptionId} transmission failed`,
+          { prescriptionId, detail },
+          `Prescription ${prescriptionId} transmission failed for good: ${detail}`,
         ),
       );
     });

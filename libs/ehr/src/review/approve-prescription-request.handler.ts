@@ -42,6 +42,7 @@ export class ApprovePrescriptionRequestHandler implements ICommandHandler<Approv
         status: 'pending_transmission',
         erxReference: null,
         failureReason: null,
+        failureDetail: null,
         transmittedAt: null,
       });
       await this.ehr.insertPrescription(prescription);

@@ -1,14 +1,24 @@
 import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
-import { isFinalFailure, PartnerRejectedError, runInJobTrace } from '@pharmacy/platform';
-import { Job, UnrecoverableError } from 'bullmq';
+import {
+  isFinalFailure,
+  jobBackoff,
+  PartnerAccessDeniedError,
+  runInJobTrace,
+  runUnderRetryRules,
+} from '@pharmacy/platform';
+import { Job } from 'bullmq';
 import { FulfillOrderCommand } from './fulfill-order.command';
 import { FULFILLMENT_QUEUE, FulfillmentJobData } from './fulfillment-queue';
 import { OrderCannotShipError } from './order-cannot-ship.error';
+import { RecordFulfillmentFailureCommand } from './record-fulfillment-failure.command';
 
-/** Delegates to the use case; a partner's 4xx ends the job at once, anything else is retried. */
-@Processor(FULFILLMENT_QUEUE, { concurrency: 8 })
+/**
+ * Delegates to the use case, under the platform's retry rules; an order that cannot ship is
+ * final at once. However the job fails for good, the order becomes `fulfillment_failed`.
+ */
+@Processor(FULFILLMENT_QUEUE, { concurrency: 8, settings: { backoffStrategy: jobBackoff } })
 export class FulfillmentProcessor extends WorkerHost {
   private readonly logger = new Logger('Orders');
 
@@ -16,28 +26,39 @@ export class FulfillmentProcessor extends WorkerHost {
     super();
   }
 
-  process(job: Job<FulfillmentJobData>): Promise<void> {
-    return runInJobTrace(job, async () => {
-      try {
-        await this.commands.execute(new FulfillOrderCommand(job.data.orderUuid));
-      } catch (error) {
-        if (error instanceof PartnerRejectedError || error instanceof OrderCannotShipError) {
-          throw new UnrecoverableError(error.message);
-        }
-        throw error;
-      }
-    });
-  }
-
-  /** The order stays ready_for_fulfillment; the failed job, kept in the queue, is the record. */
-  @OnWorkerEvent('failed')
-  reportFinalFailure(job: Job<FulfillmentJobData> | undefined, error: Error): void {
-    if (!job || !isFinalFailure(job, error)) return;
-    void runInJobTrace(job, async () =>
-      this.logger.error(
-        { orderUuid: job.data.orderUuid, jobId: job.id, err: error },
-        `Shipping order ${job.data.orderUuid} failed for good: ${error.message}`,
+  process(job: Job<FulfillmentJobData>, token?: string): Promise<void> {
+    return runInJobTrace(job, () =>
+      runUnderRetryRules(
+        job,
+        token,
+        () => this.commands.execute(new FulfillOrderCommand(job.data.orderUuid)),
+        (error) => error instanceof OrderCannotShipError,
       ),
     );
+  }
+
+  /** An event listener: nobody awaits it, so it must not reject. */
+  @OnWorkerEvent('failed')
+  async recordFinalFailure(job: Job<FulfillmentJobData> | undefined, error: Error): Promise<void> {
+    if (!job) return;
+    const { orderUuid } = job.data;
+    if (error instanceof PartnerAccessDeniedError) {
+      this.logger.error(
+        { alarm: 'partner-access-denied', orderUuid, jobId: job.id, err: error },
+        `ALARM: ${error.message}; orders wait until an operator fixes the credentials`,
+      );
+    }
+    if (!isFinalFailure(job, error)) return;
+    try {
+      await runInJobTrace(job, () =>
+        this.commands.execute(new RecordFulfillmentFailureCommand(orderUuid, error.message)),
+      );
+    } catch (recordError) {
+      // The reconciler finds the order still ready with its job failed, and records it.
+      this.logger.error(
+        { err: recordError, orderUuid, jobId: job.id },
+        `Could not record that order ${orderUuid} failed to ship`,
+      );
+    }
   }
 }

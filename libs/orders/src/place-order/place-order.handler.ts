@@ -109,6 +109,8 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
       status: 'pending_clinical_review',
       fulfillmentState,
       trackingNumber: null,
+      failureReason: null,
+      failureDetail: null,
       createdAt: new Date(),
       updatedAt: new Date(),
     });

@@ -16,6 +16,12 @@ export class OrderView {
   @ApiProperty({ enum: ORDER_STATUSES }) status!: OrderStatus;
   @ApiProperty({ example: 'CA' }) fulfillmentState!: string;
   @ApiProperty({ type: String, nullable: true }) trackingNumber!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Set while fulfillment_failed: a generic reason; operators see the detail.',
+  })
+  failureReason!: string | null;
   @ApiProperty({ type: [OrderItemView] }) items!: OrderItemView[];
   @ApiProperty() createdAt!: string;
 }
@@ -26,6 +32,7 @@ export function toOrderView(order: Order): OrderView {
     status: order.status,
     fulfillmentState: order.fulfillmentState,
     trackingNumber: order.trackingNumber,
+    failureReason: order.failureReason,
     items: order.items.map((item) => ({
       uuid: item.uuid,
       productId: item.productId,

@@ -3,7 +3,7 @@ import {
   Inject,
   Injectable,
   Module,
-  OnModuleDestroy,
+  OnApplicationShutdown,
   OnModuleInit,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -14,7 +14,7 @@ const AUDIT_OPTIONS = Symbol('AUDIT_OPTIONS');
 
 /** Adds the audit subscriber to the application's DataSource, for as long as the app runs. */
 @Injectable()
-class AuditSubscriberRegistration implements OnModuleInit, OnModuleDestroy {
+class AuditSubscriberRegistration implements OnModuleInit, OnApplicationShutdown {
   private readonly subscriber: AuditSubscriber;
 
   constructor(
@@ -28,7 +28,11 @@ class AuditSubscriberRegistration implements OnModuleInit, OnModuleDestroy {
     this.dataSource.subscribers.push(this.subscriber);
   }
 
-  onModuleDestroy(): void {
+  /**
+   * Removed only at the very end, with the connections: writes made while the app drains (HTTP
+   * requests, jobs finishing) are audited like any other.
+   */
+  onApplicationShutdown(): void {
     const index = this.dataSource.subscribers.indexOf(this.subscriber);
     if (index >= 0) this.dataSource.subscribers.splice(index, 1);
   }

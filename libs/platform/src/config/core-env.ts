@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseTimeouts } from '../database/postgres-options';
 import type { PlatformOptions } from '../platform.module';
 import { checkQueueConfig, QUEUE_BACKENDS } from '../jobs/queue-backend';
 import { env, InvalidConfigurationError } from './env';
@@ -7,10 +8,16 @@ import { env, InvalidConfigurationError } from './env';
 export const coreEnvSchema = {
   DATABASE_URL: env.url(['postgres', 'postgresql']),
   DATABASE_POOL_SIZE: env.int(10, { min: 1, max: 200 }),
+  DATABASE_STATEMENT_TIMEOUT_MS: env.int(15_000, { min: 0, max: 3_600_000 }),
+  DATABASE_LOCK_TIMEOUT_MS: env.int(5_000, { min: 0, max: 3_600_000 }),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: env.int(60_000, { min: 0, max: 3_600_000 }),
+  DATABASE_QUERY_TIMEOUT_MS: env.int(20_000, { min: 0, max: 3_600_000 }),
+  DATABASE_CONNECT_TIMEOUT_MS: env.int(5_000, { min: 100, max: 600_000 }),
+  DATABASE_KEEPALIVE_MS: env.int(10_000, { min: 0, max: 3_600_000 }),
   REDIS_URL: env.optional(env.url(['redis', 'rediss'])),
   QUEUE_BACKEND: env.optional(env.oneOf(QUEUE_BACKENDS)),
   EVENT_BUS_BACKEND: env.oneOf(['registry', 'memory'] as const, 'registry'),
-  PUBLICATION_MAX_ATTEMPTS: env.int(20, { min: 1, max: 100 }),
+  PUBLICATION_MAX_ATTEMPTS: env.int(30, { min: 1, max: 100 }),
   PUBLICATION_BACKOFF_MS: env.int(1000, { min: 1, max: 3_600_000 }),
   PUBLICATION_MAX_BACKOFF_MS: env.int(300_000, { min: 1, max: 86_400_000 }),
   PUBLICATION_LEASE_MS: env.int(30_000, { min: 100, max: 3_600_000 }),
@@ -18,16 +25,22 @@ export const coreEnvSchema = {
   RELAY_POLL_MS: env.int(1000, { min: 10, max: 3_600_000 }),
   RELAY_BATCH_SIZE: env.int(32, { min: 1, max: 10_000 }),
   RELAY_CONCURRENCY: env.int(4, { min: 1, max: 256 }),
-  JOB_ATTEMPTS: env.int(5, { min: 1, max: 50 }),
+  JOB_ATTEMPTS: env.int(30, { min: 1, max: 1000 }),
   JOB_BACKOFF_MS: env.int(1000, { min: 1, max: 3_600_000 }),
+  JOB_MAX_BACKOFF_MS: env.int(300_000, { min: 1, max: 86_400_000 }),
   JOB_RETENTION_SECONDS: env.int(7 * 24 * 3600, { min: 60 }),
+  RECONCILE_EVERY_MS: env.int(60_000, { min: 0, max: 86_400_000 }),
+  RECONCILE_AFTER_MS: env.int(300_000, { min: 0, max: 7 * 86_400_000 }),
+  SHUTDOWN_TIMEOUT_MS: env.int(25_000, { min: 100, max: 600_000 }),
   LOG_LEVEL: env.oneOf(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
     'info',
   ),
 };
 
-type CoreConfig = { [K in keyof typeof coreEnvSchema]: ReturnType<(typeof coreEnvSchema)[K]> };
+export type CoreConfig = {
+  [K in keyof typeof coreEnvSchema]: ReturnType<(typeof coreEnvSchema)[K]>;
+};
 
 /**
  * Rules between variables. Each relay lane holds a database connection while its subscriber
@@ -35,12 +48,32 @@ type CoreConfig = { [K in keyof typeof coreEnvSchema]: ReturnType<(typeof coreEn
  */
 export function checkCoreConfig(config: CoreConfig): void {
   checkQueueConfig(config);
+  const { DATABASE_QUERY_TIMEOUT_MS: query, DATABASE_STATEMENT_TIMEOUT_MS: statement } = config;
+  if (query > 0 && (statement === 0 || query <= statement)) {
+    // The server's cancel (57014) says what happened; the client's own timeout only that it waited.
+    throw new InvalidConfigurationError([
+      `DATABASE_QUERY_TIMEOUT_MS: must be above DATABASE_STATEMENT_TIMEOUT_MS (${statement}), ` +
+        `or 0, got ${query}`,
+    ]);
+  }
   if (config.RELAY_CONCURRENCY >= config.DATABASE_POOL_SIZE) {
     throw new InvalidConfigurationError([
       `RELAY_CONCURRENCY: must be below DATABASE_POOL_SIZE (${config.DATABASE_POOL_SIZE}), ` +
         `got ${config.RELAY_CONCURRENCY}`,
     ]);
   }
+}
+
+/** The database deadlines from the validated environment. */
+export function databaseTimeoutsFrom(config: CoreConfig): DatabaseTimeouts {
+  return {
+    statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    lockMs: config.DATABASE_LOCK_TIMEOUT_MS,
+    idleInTransactionMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    queryMs: config.DATABASE_QUERY_TIMEOUT_MS,
+    connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    keepAliveMs: config.DATABASE_KEEPALIVE_MS,
+  };
 }
 
 /** The platform's options from the validated environment; both apps build it the same way. */
@@ -66,7 +99,13 @@ export function platformOptionsFrom(
     jobs: {
       attempts: config.JOB_ATTEMPTS,
       backoffMs: config.JOB_BACKOFF_MS,
+      maxBackoffMs: config.JOB_MAX_BACKOFF_MS,
       retentionSeconds: config.JOB_RETENTION_SECONDS,
+    },
+    reconciler: {
+      intervalMs: config.RECONCILE_EVERY_MS,
+      overdueAfterMs: config.RECONCILE_AFTER_MS,
+      batchSize: 200,
     },
   };
 }

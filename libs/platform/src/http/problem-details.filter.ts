@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 
 /** RFC 9457 problem details: the one error shape of the whole API. */
 export interface ProblemDetails {
@@ -68,13 +69,15 @@ function toProblem(error: unknown, logger: Logger): ProblemDetails {
           : error.message,
     };
   }
-  if (error instanceof Error && error.message.includes('timeout exceeded when trying to connect')) {
-    // Every database connection is busy: a moment of overload, worth retrying, not a bug.
+  if (isDatabaseUnavailable(error)) {
+    // The database is lost, overloaded or timed out (recognised by its codes): worth retrying,
+    // not a bug. Logged without a stack, since nothing in this process is at fault.
+    logger.warn(`Database unavailable: ${(error as Error).message}`);
     return {
       type: 'about:blank',
       title: 'Service Unavailable',
       status: HttpStatus.SERVICE_UNAVAILABLE,
-      detail: 'The service is busy; retry shortly.',
+      detail: 'The service is busy or its database is unavailable; retry shortly.',
     };
   }
   logger.error(error instanceof Error ? error.stack : String(error));

@@ -1,11 +1,19 @@
-import type { JobsOptions } from 'bullmq';
+import type { BackoffOptions, JobsOptions, MinimalJob } from 'bullmq';
+import { retryDelayMs } from '../events/registry/retry-policy';
+import { PartnerAccessDeniedError, PartnerUnavailableError } from '../partners/partner-http';
 
-/** How every job of the application is retried and retained. */
+/**
+ * How every job of the application is retried and retained. The defaults give a retry horizon
+ * of hours, the same as the event registry's (see `retryHorizonMs`): a partner outage that the
+ * registry would outlast does not fail a job for good either.
+ */
 export interface JobPolicy {
   /** Attempts in all, the first included. */
   readonly attempts: number;
-  /** First retry delay in milliseconds; each further retry doubles it. */
+  /** First retry delay in milliseconds; each further retry doubles it, up to `maxBackoffMs`. */
   readonly backoffMs: number;
+  /** The longest wait between two attempts, in ms; also the pace of an alarm's slow retries. */
+  readonly maxBackoffMs: number;
   /**
    * How long a finished job is kept, in seconds. A duplicate add with the same job id is a no-op
    * only while the first job is still retained, so this bounds the dedup window of enqueues.
@@ -15,15 +23,57 @@ export interface JobPolicy {
 
 export const JOB_POLICY = Symbol('JOB_POLICY');
 
+export const DEFAULT_JOB_POLICY: JobPolicy = {
+  attempts: 30,
+  backoffMs: 1000,
+  maxBackoffMs: 5 * 60_000,
+  retentionSeconds: 7 * 24 * 3600,
+};
+
+/** A partner may ask for a pause (`Retry-After`); we honour it up to this long. */
+export const MAX_RETRY_AFTER_MS = 3_600_000;
+
+/** The name of `jobBackoff` in job options; every processor registers it as its strategy. */
+export const JOB_BACKOFF_TYPE = 'capped-exponential';
+
+/** BullMQ keeps the backoff object as given, so the cap travels with each job. */
+interface CappedBackoff extends BackoffOptions {
+  readonly maxDelay: number;
+}
+
 /** Options for a job whose id is derived from the work itself, so adding it twice adds it once. */
-export function jobOptions(policy: JobPolicy, jobId: string): JobsOptions {
+export function jobOptions(policy: JobPolicy, jobId: string): JobsOptions & { jobId: string } {
+  const backoff: CappedBackoff = {
+    type: JOB_BACKOFF_TYPE,
+    delay: policy.backoffMs,
+    maxDelay: policy.maxBackoffMs,
+  };
   return {
     jobId,
     attempts: policy.attempts,
-    backoff: { type: 'exponential', delay: policy.backoffMs, jitter: 0.5 },
+    backoff,
     removeOnComplete: { age: policy.retentionSeconds },
     removeOnFail: { age: policy.retentionSeconds },
   };
+}
+
+/**
+ * The delay before a job's next attempt: exponential with equal jitter and a cap, the registry's
+ * own curve. A partner that refused our credentials is retried at the slowest pace; a partner's
+ * `Retry-After` is honoured when it asks for longer than the backoff would wait.
+ */
+export function jobBackoff(
+  attemptsMade: number,
+  _type?: string,
+  error?: Error,
+  job?: MinimalJob,
+): number {
+  const { delay = 1000, maxDelay = delay } = (job?.opts.backoff ?? {}) as Partial<CappedBackoff>;
+  const curve = { maxAttempts: Number.MAX_SAFE_INTEGER, baseDelayMs: delay, maxDelayMs: maxDelay };
+  const alarm = error instanceof PartnerAccessDeniedError;
+  const backoff = retryDelayMs(curve, alarm ? 64 : attemptsMade);
+  const asked = error instanceof PartnerUnavailableError ? (error.retryAfterMs ?? 0) : 0;
+  return Math.max(backoff, Math.min(asked, MAX_RETRY_AFTER_MS));
 }
 
 /**

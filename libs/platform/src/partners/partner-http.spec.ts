@@ -1,8 +1,19 @@
 import { createServer, Server } from 'node:http';
-import { PartnerRejectedError, PartnerUnavailableError, postToPartner } from './partner-http';
+import {
+  parseRetryAfter,
+  PartnerAccessDeniedError,
+  PartnerRejectedError,
+  PartnerUnavailableError,
+  postToPartner,
+} from './partner-http';
 
 /** A partner on loopback that answers every call with the next scripted reply. */
-async function partnerAnswering(status: number, body: string, delayMs = 0) {
+async function partnerAnswering(
+  status: number,
+  body: string,
+  delayMs = 0,
+  headers: Record<string, string> = {},
+) {
   const seen: { key: string | undefined; body: string }[] = [];
   const server: Server = createServer((request, response) => {
     let received = '';
@@ -10,7 +21,8 @@ async function partnerAnswering(status: number, body: string, delayMs = 0) {
     request.on('end', () => {
       seen.push({ key: request.headers['idempotency-key'] as string | undefined, body: received });
       setTimeout(
-        () => response.writeHead(status, { 'content-type': 'application/json' }).end(body),
+        () =>
+          response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body),
         delayMs,
       );
     });
@@ -48,13 +60,34 @@ describe('Calling a partner', () => {
   it.each([
     [422, PartnerRejectedError],
     [400, PartnerRejectedError],
+    [404, PartnerRejectedError],
     [503, PartnerUnavailableError],
     [500, PartnerUnavailableError],
+    [408, PartnerUnavailableError],
+    [409, PartnerUnavailableError],
     [429, PartnerUnavailableError],
+    [401, PartnerAccessDeniedError],
+    [403, PartnerAccessDeniedError],
   ])('sorts a %i into %p', async (status, kind) => {
     const partner = await partnerAnswering(status, '{"title":"no"}');
-    await expect(call(partner.url)).rejects.toBeInstanceOf(kind);
+    const error = await call(partner.url).catch((caught: unknown) => caught);
+    expect((error as Error).constructor).toBe(kind);
     partner.close();
+  });
+
+  it("carries the partner's Retry-After with a transient answer", async () => {
+    const partner = await partnerAnswering(429, '{}', 0, { 'retry-after': '7' });
+    await expect(call(partner.url)).rejects.toMatchObject({ retryAfterMs: 7000 });
+    partner.close();
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date, and ignores what it cannot read', () => {
+    const now = Date.parse('2026-12-01T12:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120_000);
+    expect(parseRetryAfter('Tue, 01 Dec 2026 12:00:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfter('Tue, 01 Dec 2026 11:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeNull();
+    expect(parseRetryAfter(null, now)).toBeNull();
   });
 
   it('treats a 2xx without the promised field as a failure to retry', async () => {

@@ -9,7 +9,16 @@ export interface PublicationFilter {
 }
 
 export interface Backlog {
+  /** Not completed yet, including those being delivered now (`processing`) and `stale` ones. */
   readonly pending: number;
+  /** Being delivered now: leased to a process whose lease has not run out. */
+  readonly processing: number;
+  /**
+   * Leased to a process whose lease ran out before it recorded an outcome (it died, or its
+   * subscriber outlives the lease): the staleness monitor. A relay takes each over, counting an
+   * attempt; one that keeps going stale fails after its maximum attempts.
+   */
+  readonly stale: number;
   readonly failed: number;
   /** Age of the oldest pending publication, in ms; null when none is pending. */
   readonly oldestPendingAgeMs: number | null;
@@ -32,6 +41,15 @@ export class PublicationQueries {
     return result[1];
   }
 
+  /** The status of one publication; null when there is none with that id. */
+  async statusOf(id: string): Promise<PublicationStatus | null> {
+    const [row]: { status: PublicationStatus }[] = await this.unitOfWork.manager.query(
+      `select status from event_publications where id = $1`,
+      [id],
+    );
+    return row?.status ?? null;
+  }
+
   async list(
     filter: PublicationFilter,
     limit: number,
@@ -50,12 +68,16 @@ export class PublicationQueries {
   }
 
   /**
-   * What is still owed: pending and failed publications, and the age of the oldest pending one.
-   * Reads only those rows (indexed), so a health probe can call it often.
+   * What is still owed: pending (of which processing and stale) and failed publications, and the
+   * age of the oldest pending one. Reads only those rows (indexed), so a probe can call it often.
    */
   async backlog(): Promise<Backlog> {
     const [row] = await this.unitOfWork.manager.query(
       `select count(*) filter (where status = 'pending')::int as pending,
+              count(*) filter (where status = 'pending' and claim_token is not null
+                                 and next_attempt_at > now())::int as processing,
+              count(*) filter (where status = 'pending' and claim_token is not null
+                                 and next_attempt_at <= now())::int as stale,
               count(*) filter (where status = 'failed')::int as failed,
               (extract(epoch from now() - min(created_at) filter (where status = 'pending')) * 1000)::bigint
                 as "oldestPendingAgeMs"

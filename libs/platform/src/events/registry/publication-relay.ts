@@ -1,9 +1,9 @@
 import {
+  BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
 } from '@nestjs/common';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 import { Subscriptions } from '../subscriptions';
@@ -22,7 +22,7 @@ const PURGE_BATCH = 10_000;
  * claim carries a token, so only its latest holder may deliver it.
  */
 @Injectable()
-export class PublicationRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PublicationRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EventRegistry');
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -41,7 +41,8 @@ export class PublicationRelay implements OnApplicationBootstrap, OnApplicationSh
     this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops before the database closes, letting the round in progress end. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
@@ -54,7 +55,12 @@ export class PublicationRelay implements OnApplicationBootstrap, OnApplicationSh
     let delivered = 0;
     for (;;) {
       const claimed = await this.unitOfWork.run(() =>
-        this.store.claimDue(subscribers, this.options.batchSize, this.options.leaseMs),
+        this.store.claimDue(
+          subscribers,
+          this.options.batchSize,
+          this.options.leaseMs,
+          this.options.retry.maxAttempts,
+        ),
       );
       await this.deliver(claimed);
       delivered += claimed.length;

@@ -29,7 +29,9 @@ export class PublicationStore {
   /**
    * Records one publication per subscriber in the current transaction, each leased for `leaseMs`
    * to this process, which delivers them right after commit; the relay takes over only when a
-   * lease runs out. Publishing the same event again records nothing more.
+   * lease runs out. Publishing the same event again records nothing more. The lease counts as the
+   * first attempt: attempts are counted when a delivery starts, so a delivery that kills its
+   * process is counted too.
    */
   async record(
     event: DomainEvent,
@@ -44,7 +46,7 @@ export class PublicationStore {
     await this.unitOfWork.manager.query(
       `insert into event_publications (id, event_id, event_type, event_version, event, subscriber,
          status, attempts, next_attempt_at, claim_token)
-       select id, $1, $2, $3, $4::jsonb, subscriber, 'pending', 0, now() + $5 ${MS}, claim_token
+       select id, $1, $2, $3, $4::jsonb, subscriber, 'pending', 1, now() + $5 ${MS}, claim_token
        from unnest($6::uuid[], $7::text[], $8::uuid[]) as t(id, subscriber, claim_token)
        on conflict (event_id, subscriber) do nothing`,
       [
@@ -71,7 +73,7 @@ export class PublicationStore {
     // For an UPDATE, TypeORM's postgres driver answers [rows, affected count].
     const [rows]: [unknown[], number] = await this.unitOfWork.manager.query(
       `update event_publications
-       set status = 'completed', attempts = attempts + 1, completed_at = now(), last_error = null,
+       set status = 'completed', completed_at = now(), last_error = null,
            claim_token = null
        where id = (select id from event_publications
                    where id = $1 and status = 'pending' and claim_token = $2
@@ -83,8 +85,9 @@ export class PublicationStore {
   }
 
   /**
-   * Counts a failed attempt and schedules the retry, or gives up; returns the new status. Null
-   * when the claim is no longer ours (another process took the publication over meanwhile).
+   * Schedules the retry of a failed attempt (already counted when it started), or gives up;
+   * returns the new status. Null when the claim is no longer ours (another process took the
+   * publication over meanwhile).
    */
   async recordFailure(
     { id, claimToken }: Claim,
@@ -97,7 +100,7 @@ export class PublicationStore {
       [id, claimToken],
     );
     if (!row) return null;
-    const attempts = row.attempts + 1;
+    const { attempts } = row;
     const delayMs = retry(attempts);
     const status: PublicationStatus = delayMs === null ? 'failed' : 'pending';
     await this.unitOfWork.manager.query(
@@ -112,28 +115,43 @@ export class PublicationStore {
 
   /**
    * Claims up to `limit` due publications for the given subscribers, leasing each for `leaseMs`
-   * under a fresh claim token. SKIP LOCKED lets any number of relays claim side by side without
-   * waiting on, or taking, each other's rows.
+   * under a fresh claim token, and counting the attempt now. SKIP LOCKED lets any number of relays
+   * claim side by side without waiting on, or taking, each other's rows. A due publication whose
+   * `maxAttempts` have all started already is failed instead: its deliveries kept dying (or
+   * outliving their lease) without recording an outcome, and must not be retried forever.
    */
   async claimDue(
     subscribers: readonly string[],
     limit: number,
     leaseMs: number,
+    maxAttempts = 2_147_483_647,
   ): Promise<ClaimedPublication[]> {
-    // For an UPDATE, TypeORM's postgres driver answers [rows, affected count].
-    const [rows]: [ClaimedPublication[], number] = await this.unitOfWork.manager.query(
-      `update event_publications
-       set next_attempt_at = now() + $3 ${MS}, claim_token = gen_random_uuid()
-       where id in (
-         select id from event_publications
-         where status = 'pending' and next_attempt_at <= now() and subscriber = any($1)
-         order by next_attempt_at
-         limit $2
-         for update skip locked)
-       returning id, subscriber, event, claim_token as "claimToken"`,
-      [subscribers, limit, leaseMs],
-    );
-    return rows;
+    // One statement, as cheap as a plain claim: a row whose attempts are all used is failed in
+    // the same pass instead of claimed (SET expressions read the row as it was before).
+    const [rows]: [(ClaimedPublication & { status: PublicationStatus })[], number] =
+      await this.unitOfWork.manager.query(
+        `update event_publications
+         set status = case when attempts >= $4 then 'failed' else status end,
+             last_error = case when attempts >= $4
+               then 'gave up after ' || attempts || ' attempts that never finished: '
+                    || coalesce(last_error, 'each delivery died or outlived its lease')
+               else last_error end,
+             claim_token = case when attempts >= $4 then null else gen_random_uuid() end,
+             next_attempt_at = case when attempts >= $4 then next_attempt_at
+                                    else now() + $3 ${MS} end,
+             attempts = case when attempts >= $4 then attempts else attempts + 1 end
+         where id in (
+           select id from event_publications
+           where status = 'pending' and next_attempt_at <= now() and subscriber = any($1)
+           order by next_attempt_at
+           limit $2
+           for update skip locked)
+         returning id, subscriber, event, claim_token as "claimToken", status`,
+        [subscribers, limit, leaseMs, maxAttempts],
+      );
+    return rows
+      .filter((row) => row.status === 'pending')
+      .map(({ id, subscriber, event, claimToken }) => ({ id, subscriber, event, claimToken }));
   }
 
   /** Deletes completed publications older than the retention, a batch at a time. */

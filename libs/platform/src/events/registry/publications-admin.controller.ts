@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators';
+import { RetryView } from '../../admin/retry.view';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 import { PublicationQueries } from './publication-queries';
 import {
@@ -44,6 +45,19 @@ export class PublicationsAdminController {
   @ApiOkResponse({ type: PublicationCountsView })
   counts(): Promise<PublicationCountsView> {
     return this.queries.counts();
+  }
+
+  /** The admin surface's retry, as for prescriptions and orders; idempotent. */
+  @Post(':id/retry')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RetryView })
+  async retry(@Param('id', new ParseUUIDPipe()) id: string): Promise<RetryView> {
+    return this.unitOfWork.run(async () => {
+      const retried = (await this.queries.resubmit({ id })) > 0;
+      const status = await this.queries.statusOf(id);
+      if (status === null) throw new NotFoundException(`No publication has the id ${id}.`);
+      return { id, status, retried, job: 'none' };
+    });
   }
 
   @Post(':id/resubmit')

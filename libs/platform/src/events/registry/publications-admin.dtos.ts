@@ -69,7 +69,14 @@ export class PublicationView {
 }
 
 export class PublicationCountsView {
-  @ApiProperty() pending!: number;
+  @ApiProperty({ description: 'Not completed yet, processing and stale included.' })
+  pending!: number;
+  @ApiProperty({ description: 'Being delivered now, under a lease that has not run out.' })
+  processing!: number;
+  @ApiProperty({
+    description: 'Leased, but the lease ran out with no outcome: its process died, or it is slow.',
+  })
+  stale!: number;
   @ApiProperty() completed!: number;
   @ApiProperty() failed!: number;
   @ApiProperty({

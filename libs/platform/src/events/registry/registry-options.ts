@@ -18,7 +18,7 @@ export interface RegistryOptions {
 export const REGISTRY_OPTIONS = Symbol('REGISTRY_OPTIONS');
 
 export const DEFAULT_REGISTRY_OPTIONS: RegistryOptions = {
-  retry: { maxAttempts: 20, baseDelayMs: 1000, maxDelayMs: 5 * 60_000 },
+  retry: { maxAttempts: 30, baseDelayMs: 1000, maxDelayMs: 5 * 60_000 },
   leaseMs: 30_000,
   pollIntervalMs: 1000,
   batchSize: 32,

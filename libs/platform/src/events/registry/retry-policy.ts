@@ -24,3 +24,15 @@ export function retryDelayMs(
 export function isExhausted(policy: RetryPolicy, attemptsMade: number): boolean {
   return attemptsMade >= policy.maxAttempts;
 }
+
+/**
+ * The longest a policy keeps retrying, in ms: the sum of its full (unjittered) delays between
+ * the first attempt and the last. Jitter makes the real horizon between half of this and all of it.
+ */
+export function retryHorizonMs(policy: RetryPolicy): number {
+  let total = 0;
+  for (let attempt = 1; attempt < policy.maxAttempts; attempt++) {
+    total += Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  }
+  return total;
+}
