@@ -19,7 +19,8 @@
 /** libs that are not feature modules. */
 const NOT_FEATURE = '^libs/(platform|contracts)/';
 /** The public surface of any lib. */
-const PUBLIC_SURFACE = '^libs/[^/]+/src/index\\.ts$';
+const PUBLIC_SURFACE =
+  '^libs/[^/]+/src/index\\.ts$|^libs/platform/src/(telemetry|testing)/index\\.ts$';
 /** Test code: the test/ tree and unit specs beside the code. */
 const TEST_CODE = ['^test/', '\\.spec\\.ts$'];
 

@@ -12,6 +12,7 @@ import {
   PlatformModule,
   PublicationsAdminModule,
   platformOptionsFrom,
+  jobTelemetry,
   redisConnection,
 } from '@pharmacy/platform';
 import type { ApiConfig } from './api.config';
@@ -33,7 +34,10 @@ export class ApiModule {
           tokenTtlSeconds: config.JWT_TTL_SECONDS,
         }),
         CqrsModule.forRoot(),
-        BullModule.forRoot({ connection: redisConnection(config.REDIS_URL, 'producer') }),
+        BullModule.forRoot({
+          connection: redisConnection(config.REDIS_URL, 'producer'),
+          telemetry: jobTelemetry(),
+        }),
         IdentityModule.forRoot({ devLogin: config.AUTH_DEV_LOGIN }),
         OrdersModule,
         EhrModule,

@@ -11,6 +11,7 @@ import {
   platformOptionsFrom,
   platformPersistence,
   postgresOptions,
+  jobTelemetry,
   redisConnection,
 } from '@pharmacy/platform';
 import type { WorkerConfig } from './worker.config';
@@ -37,7 +38,10 @@ export class WorkerModule {
         ),
         AuditModule.forRoot({ tables: { orders: ['status'], prescriptions: ['status'] } }),
         CqrsModule.forRoot(),
-        BullModule.forRoot({ connection: redisConnection(config.REDIS_URL, 'worker') }),
+        BullModule.forRoot({
+          connection: redisConnection(config.REDIS_URL, 'worker'),
+          telemetry: jobTelemetry(),
+        }),
         EhrWorkerModule.forRoot({ baseUrl: config.ERX_BASE_URL, timeoutMs }),
         OrdersWorkerModule.forRoot({ baseUrl: config.PHARMACY_BASE_URL, timeoutMs }),
         NotificationsModule,

@@ -47,3 +47,4 @@ export { AuditModule } from './audit/audit.module';
 export { AuditSubscriber, type AuditOptions } from './audit/audit-subscriber';
 export { AuditLogEntry } from './audit/audit-log-entry.entity';
 export { enqueueJob, ENQUEUE_TIMEOUT_MS } from './jobs/enqueue';
+export { jobTelemetry } from './jobs/job-telemetry';

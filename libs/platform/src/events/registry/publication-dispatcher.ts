@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { dispatchSpan } from '../../telemetry/event-spans';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 import { DomainEvent } from '../domain-event';
 import { SubscriberInvoker } from '../subscriber-invoker';
@@ -28,7 +29,11 @@ export class PublicationDispatcher {
   ) {}
 
   /** Delivers a publication this process claimed: just recorded, or taken by the relay. */
-  async dispatch(claim: Claim, event: DomainEvent): Promise<void> {
+  dispatch(claim: Claim, event: DomainEvent): Promise<void> {
+    return dispatchSpan(claim, event.type, () => this.deliver(claim, event));
+  }
+
+  private async deliver(claim: Claim, event: DomainEvent): Promise<void> {
     const subscription = this.subscriptions.bySubscriberName(claim.subscriber);
     // Unknown here only when processes run different code (a rolling deploy): leave it owed, for a
     // process that knows the subscriber.
@@ -50,7 +55,7 @@ export class PublicationDispatcher {
         type === subscription?.eventClass.type ? subscription.eventClass : undefined,
       );
     } catch (error) {
-      return this.recordFailure(claim, undefined, error);
+      return dispatchSpan(claim, undefined, () => this.recordFailure(claim, undefined, error));
     }
     return this.dispatch(claim, decoded);
   }

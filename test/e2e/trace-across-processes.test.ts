@@ -1,0 +1,145 @@
+import { JwtService } from '@nestjs/jwt';
+import { DEMO_USERS } from '@pharmacy/identity';
+import { createFakePartnersServer } from '../../apps/fake-partners/src/fake-partners-server';
+import { ChildApp } from '../support/child-api';
+import { OTC } from '../support/flow';
+import { OtlpReceiver, ReceivedSpan } from '../support/otlp-receiver';
+import { TEST_JWT_SECRET } from '../support/stack';
+import { testEnv } from '../support/test-env';
+import { waitFor } from '../support/wait-for';
+
+const token = (user: keyof typeof DEMO_USERS) => {
+  const { id, email, role } = DEMO_USERS[user];
+  return new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: id, email, role });
+};
+
+/** The chain of spans from `span` up to its trace's root, root first. */
+function ancestry(spans: readonly ReceivedSpan[], span: ReceivedSpan): ReceivedSpan[] {
+  const byId = new Map(spans.map((candidate) => [candidate.spanId, candidate]));
+  const chain = [span];
+  for (let parent = span.parentSpanId; parent; parent = byId.get(parent)?.parentSpanId) {
+    const found = byId.get(parent);
+    if (!found) throw new Error(`Span ${chain[0].name} has a parent that never arrived`);
+    chain.unshift(found);
+  }
+  return chain;
+}
+
+const relayed = (name: string) =>
+  expect.stringMatching(new RegExp(`^pharmacy-(api|worker): ${name.replaceAll('.', '\\.')}$`));
+
+const OWN_SPAN = /^(POST \/api|publish |dispatch |add |process |[a-z]+\.[a-z-]+$)/;
+
+/**
+ * The API and the worker run as real processes exporting OTLP to a receiver in this test. The
+ * API's in-process delivery is cut by a fault point, so every publication it records is delivered
+ * by a relay (in the API or the worker) from the table: the trace must still be one, because the
+ * publication stores the trace context of the span that published it.
+ */
+describe('One trace from the placing request to the shipment, across processes', () => {
+  it('links HTTP, transactions, publications, relayed deliveries, subscribers, the job and the partner call', async () => {
+    const receiver = await OtlpReceiver.start();
+    const partners = createFakePartnersServer();
+    const partnersUrl = `http://127.0.0.1:${await partners.listen(0, '127.0.0.1')}`;
+    const env = {
+      DATABASE_URL: testEnv.databaseUrl,
+      REDIS_URL: testEnv.redisUrl,
+      JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: 'info',
+      ERX_BASE_URL: partnersUrl,
+      PHARMACY_BASE_URL: partnersUrl,
+      RELAY_POLL_MS: '50',
+      PUBLICATION_LEASE_MS: '100',
+      ...receiver.exporterEnv(),
+    };
+    const api = await ChildApp.start('api', {
+      ...env,
+      ENABLE_FAULT_POINTS: 'true',
+      FAULT_POINTS: 'events.before-dispatch:throw',
+    });
+    const worker = await ChildApp.start('worker', env);
+    try {
+      const placed = await fetch(`${api.baseUrl}/api/orders`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token('patient1')}`,
+        },
+        body: JSON.stringify({ items: [{ productId: OTC, quantity: 1 }], fulfillmentState: 'CA' }),
+      });
+      expect(placed.status).toBe(201);
+      const { uuid } = (await placed.json()) as { uuid: string };
+
+      const root = await waitFor('the placing request span', () =>
+        receiver.spans.find((span) => span.name === 'POST /api/orders' && span.kind === 2),
+      );
+      // The flow ends with the patient told of the shipment, in the worker; spans arrive from
+      // both processes in batches, so wait until the tree is whole: every parent has arrived.
+      const spans = await waitFor('the whole trace, from request to notification', () => {
+        const received = receiver.trace(root.traceId);
+        const ids = new Set(received.map((span) => span.spanId));
+        const whole = received.every((span) => !span.parentSpanId || ids.has(span.parentSpanId));
+        const ended = received.some(
+          (span) => span.name === 'notifications.notify-patient-when-order-shipped',
+        );
+        return whole && ended ? received : undefined;
+      });
+      const notified = spans.find(
+        (span) => span.name === 'notifications.notify-patient-when-order-shipped',
+      )!;
+      const shipment = spans.find(
+        (span) =>
+          span.kind === 3 &&
+          span.service === 'pharmacy-worker' &&
+          span.attributes['url.full'] === `${partnersUrl}/shipments`,
+      );
+      expect(shipment).toBeDefined();
+      expect(partners.stats().shipments.byKey[uuid]).toEqual({ attempts: 1, created: 1 });
+
+      const label = (span: ReceivedSpan) => `${span.service}: ${span.name}`;
+      const path = (span: ReceivedSpan) =>
+        ancestry(spans, span)
+          .filter((step) => OWN_SPAN.test(step.name) || step === span)
+          .map(label);
+      expect(path(shipment!)).toEqual([
+        'pharmacy-api: POST /api/orders',
+        'pharmacy-api: publish orders.order-ready-for-fulfillment',
+        // Delivered from the table by whichever process's relay claimed it first.
+        relayed(
+          'dispatch orders.order-ready-for-fulfillment to orders.enqueue-fulfillment-when-order-ready',
+        ),
+        relayed('orders.enqueue-fulfillment-when-order-ready'),
+        relayed('add fulfillment.fulfill-order'),
+        'pharmacy-worker: process fulfillment',
+        'pharmacy-worker: POST',
+      ]);
+      expect(path(notified).slice(-3)).toEqual([
+        'pharmacy-worker: publish orders.order-fulfilled',
+        'pharmacy-worker: dispatch orders.order-fulfilled to notifications.notify-patient-when-order-shipped',
+        'pharmacy-worker: notifications.notify-patient-when-order-shipped',
+      ]);
+      const encounter = spans.find((span) => span.name === 'ehr.open-encounter-when-order-placed');
+      expect(path(encounter!)).toEqual([
+        'pharmacy-api: POST /api/orders',
+        'pharmacy-api: publish orders.order-placed',
+        relayed('dispatch orders.order-placed to ehr.open-encounter-when-order-placed'),
+        relayed('ehr.open-encounter-when-order-placed'),
+      ]);
+      expect(encounter!.attributes).toMatchObject({
+        'pharmacy.module': 'ehr',
+        'pharmacy.subscriber': 'ehr.open-encounter-when-order-placed',
+        'pharmacy.event.type': 'orders.order-placed',
+      });
+      // The subscriber's database work hangs under its own transaction.
+      const subscriberWrites = spans.filter(
+        (span) => span.name.startsWith('pg.query:') && ancestry(spans, span).includes(encounter!),
+      );
+      expect(subscriberWrites.length).toBeGreaterThan(0);
+    } finally {
+      await api.kill();
+      await worker.kill();
+      await partners.close();
+      await receiver.close();
+    }
+  }, 60_000);
+});
