@@ -4,3 +4,4 @@
  * nothing of the platform's Nest code.
  */
 export { startTelemetry, stopTelemetry, tracingEnabled } from './start-telemetry';
+export { publishSpan, dispatchSpan, subscriberSpan } from './event-spans';
