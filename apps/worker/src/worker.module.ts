@@ -7,6 +7,7 @@ import { ordersPersistence, OrdersWorkerModule } from '@pharmacy/orders';
 import {
   AuditModule,
   LoggingModule,
+  MetricsModule,
   PlatformModule,
   platformOptionsFrom,
   platformPersistence,
@@ -25,6 +26,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         LoggingModule.forRoot(config.LOG_LEVEL),
+        MetricsModule.forRoot({ port: config.METRICS_PORT, path: config.METRICS_PATH }),
         PlatformModule.forRoot(
           platformOptionsFrom(
             config,

@@ -48,3 +48,7 @@ export { AuditSubscriber, type AuditOptions } from './audit/audit-subscriber';
 export { AuditLogEntry } from './audit/audit-log-entry.entity';
 export { enqueueJob, ENQUEUE_TIMEOUT_MS } from './jobs/enqueue';
 export { jobTelemetry } from './jobs/job-telemetry';
+export { PlatformMetrics } from './metrics/platform-metrics';
+export { MetricsModule } from './metrics/metrics.module';
+export { MetricsServer, type MetricsOptions } from './metrics/metrics-server';
+export { httpMetrics } from './metrics/http-metrics';

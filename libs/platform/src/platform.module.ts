@@ -24,6 +24,7 @@ import { SubscriberInvoker } from './events/subscriber-invoker';
 import { Subscriptions } from './events/subscriptions';
 import { FaultPoints } from './faults/fault-points';
 import { JOB_POLICY, JobPolicy } from './jobs/job-policy';
+import { PlatformMetrics } from './metrics/platform-metrics';
 import { UnitOfWork } from './transactions/unit-of-work';
 
 /**
@@ -78,6 +79,7 @@ export class PlatformModule {
       { provide: REGISTRY_OPTIONS, useValue: options.registry ?? DEFAULT_REGISTRY_OPTIONS },
       PublicationStore,
       PublicationQueries,
+      PlatformMetrics,
     ];
     const bus: Provider[] =
       backend === 'registry'
@@ -100,6 +102,7 @@ export class PlatformModule {
         FaultPoints,
         PublicationStore,
         PublicationQueries,
+        PlatformMetrics,
       ],
     };
   }

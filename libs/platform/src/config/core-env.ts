@@ -19,6 +19,8 @@ export const coreEnvSchema = {
   JOB_ATTEMPTS: env.int(5, { min: 1, max: 50 }),
   JOB_BACKOFF_MS: env.int(1000, { min: 1, max: 3_600_000 }),
   JOB_RETENTION_SECONDS: env.int(7 * 24 * 3600, { min: 60 }),
+  METRICS_PORT: env.int(0, { min: 0, max: 65535 }),
+  METRICS_PATH: env.string('/metrics'),
   LOG_LEVEL: env.oneOf(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
     'info',
@@ -32,6 +34,11 @@ type CoreConfig = { [K in keyof typeof coreEnvSchema]: ReturnType<(typeof coreEn
  * runs; if the lanes could take the whole pool, HTTP requests would starve behind a backlog.
  */
 export function checkCoreConfig(config: CoreConfig): void {
+  if (!/^\/[A-Za-z0-9._~/-]*$/.test(config.METRICS_PATH)) {
+    throw new InvalidConfigurationError([
+      `METRICS_PATH: must be a URL path starting with "/", got "${config.METRICS_PATH}"`,
+    ]);
+  }
   if (config.RELAY_CONCURRENCY >= config.DATABASE_POOL_SIZE) {
     throw new InvalidConfigurationError([
       `RELAY_CONCURRENCY: must be below DATABASE_POOL_SIZE (${config.DATABASE_POOL_SIZE}), ` +
