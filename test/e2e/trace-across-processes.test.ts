@@ -1,9 +1,12 @@
 import { JwtService } from '@nestjs/jwt';
 import { DEMO_USERS } from '@pharmacy/identity';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createFakePartnersServer } from '../../apps/fake-partners/src/fake-partners-server';
 import { ChildApp } from '../support/child-api';
 import { OTC } from '../support/flow';
-import { OtlpReceiver, ReceivedSpan } from '../support/otlp-receiver';
+import { CollectedSpan, TraceCollector } from '../support/trace-collector';
 import { TEST_JWT_SECRET } from '../support/stack';
 import { testEnv } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
@@ -14,7 +17,7 @@ const token = (user: keyof typeof DEMO_USERS) => {
 };
 
 /** The chain of spans from `span` up to its trace's root, root first. */
-function ancestry(spans: readonly ReceivedSpan[], span: ReceivedSpan): ReceivedSpan[] {
+function ancestry(spans: readonly CollectedSpan[], span: CollectedSpan): CollectedSpan[] {
   const byId = new Map(spans.map((candidate) => [candidate.spanId, candidate]));
   const chain = [span];
   for (let parent = span.parentSpanId; parent; parent = byId.get(parent)?.parentSpanId) {
@@ -38,7 +41,7 @@ const OWN_SPAN = /^(POST \/api|publish |dispatch |add |process |[a-z]+\.[a-z-]+$
  */
 describe('One trace from the placing request to the shipment, across processes', () => {
   it('links HTTP, transactions, publications, relayed deliveries, subscribers, the job and the partner call', async () => {
-    const receiver = await OtlpReceiver.start();
+    const collector = await TraceCollector.start();
     const partners = createFakePartnersServer();
     const partnersUrl = `http://127.0.0.1:${await partners.listen(0, '127.0.0.1')}`;
     const env = {
@@ -50,7 +53,7 @@ describe('One trace from the placing request to the shipment, across processes',
       PHARMACY_BASE_URL: partnersUrl,
       RELAY_POLL_MS: '50',
       PUBLICATION_LEASE_MS: '100',
-      ...receiver.exporterEnv(),
+      ...collector.exporterEnv(),
     };
     const api = await ChildApp.start('api', {
       ...env,
@@ -71,12 +74,12 @@ describe('One trace from the placing request to the shipment, across processes',
       const { uuid } = (await placed.json()) as { uuid: string };
 
       const root = await waitFor('the placing request span', () =>
-        receiver.spans.find((span) => span.name === 'POST /api/orders' && span.kind === 2),
+        collector.spans().find((span) => span.name === 'POST /api/orders' && span.kind === 2),
       );
       // The flow ends with the patient told of the shipment, in the worker; spans arrive from
       // both processes in batches, so wait until the tree is whole: every parent has arrived.
       const spans = await waitFor('the whole trace, from request to notification', () => {
-        const received = receiver.trace(root.traceId);
+        const received = collector.trace(root.traceId);
         const ids = new Set(received.map((span) => span.spanId));
         const whole = received.every((span) => !span.parentSpanId || ids.has(span.parentSpanId));
         const ended = received.some(
@@ -96,8 +99,8 @@ describe('One trace from the placing request to the shipment, across processes',
       expect(shipment).toBeDefined();
       expect(partners.stats().shipments.byKey[uuid]).toEqual({ attempts: 1, created: 1 });
 
-      const label = (span: ReceivedSpan) => `${span.service}: ${span.name}`;
-      const path = (span: ReceivedSpan) =>
+      const label = (span: CollectedSpan) => `${span.service}: ${span.name}`;
+      const path = (span: CollectedSpan) =>
         ancestry(spans, span)
           .filter((step) => OWN_SPAN.test(step.name) || step === span)
           .map(label);
@@ -135,11 +138,24 @@ describe('One trace from the placing request to the shipment, across processes',
         (span) => span.name.startsWith('pg.query:') && ancestry(spans, span).includes(encounter!),
       );
       expect(subscriberWrites.length).toBeGreaterThan(0);
+
+      // The waterfall script draws the same trace: one row per span, every process on one axis.
+      const html = join(collector.file, '..', 'waterfall.html');
+      execFileSync(process.execPath, [
+        join(__dirname, '../../scripts/trace-waterfall.mjs'),
+        collector.file,
+        root.traceId,
+        html,
+      ]);
+      const page = readFileSync(html, 'utf8');
+      expect(page.match(/<div class="row"/g)).toHaveLength(spans.length);
+      expect(page).toContain('notifications.notify-patient-when-order-shipped');
+      expect(page).toContain('from pharmacy-api, pharmacy-worker');
     } finally {
       await api.kill();
       await worker.kill();
       await partners.close();
-      await receiver.close();
+      await collector.stop();
     }
   }, 60_000);
 });

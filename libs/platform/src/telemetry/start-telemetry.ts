@@ -32,10 +32,19 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
       new HttpInstrumentation({
         // Probes and scrapes are not part of any flow.
         ignoreIncomingRequestHook: (request) => /\/(health|metrics)\b/.test(request.url ?? ''),
-        // "POST /api/orders" reads better in a waterfall than the bare method.
+        // "POST /api/orders" reads better in a waterfall than the bare method; once routed, the
+        // route's template ("POST /api/orders/:uuid") replaces the path.
         requestHook: (span, request) => {
           if ('url' in request && request.url) {
             span.updateName(`${request.method} ${request.url.split('?')[0]}`);
+          }
+        },
+        applyCustomAttributesOnSpan: (span, request) => {
+          const routed = request as { route?: { path?: unknown }; baseUrl?: string };
+          if ('url' in request && typeof routed.route?.path === 'string') {
+            const route = `${routed.baseUrl ?? ''}${routed.route.path}`;
+            span.setAttribute('http.route', route);
+            span.updateName(`${request.method} ${route}`);
           }
         },
       }),
