@@ -25,6 +25,7 @@ import { Subscriptions } from './events/subscriptions';
 import { FaultPoints } from './faults/fault-points';
 import { JOB_POLICY, JobPolicy } from './jobs/job-policy';
 import { PlatformMetrics } from './metrics/platform-metrics';
+import { TelemetryShutdown } from './telemetry/telemetry-shutdown';
 import { UnitOfWork } from './transactions/unit-of-work';
 
 /**
@@ -80,6 +81,7 @@ export class PlatformModule {
       PublicationStore,
       PublicationQueries,
       PlatformMetrics,
+      TelemetryShutdown,
     ];
     const bus: Provider[] =
       backend === 'registry'
