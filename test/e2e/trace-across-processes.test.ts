@@ -52,7 +52,7 @@ describe('One trace from the placing request to the shipment, across processes',
       ERX_BASE_URL: partnersUrl,
       PHARMACY_BASE_URL: partnersUrl,
       RELAY_POLL_MS: '50',
-      PUBLICATION_LEASE_MS: '100',
+      PUBLICATION_LEASE_MS: '1000',
       ...collector.exporterEnv(),
     };
     const api = await ChildApp.start('api', {
@@ -78,14 +78,22 @@ describe('One trace from the placing request to the shipment, across processes',
       );
       // The flow ends with the patient told of the shipment, in the worker; spans arrive from
       // both processes in batches, so wait until the tree is whole: every parent has arrived.
-      const spans = await waitFor('the whole trace, from request to notification', () => {
-        const received = collector.trace(root.traceId);
-        const ids = new Set(received.map((span) => span.spanId));
-        const whole = received.every((span) => !span.parentSpanId || ids.has(span.parentSpanId));
-        const ended = received.some(
-          (span) => span.name === 'notifications.notify-patient-when-order-shipped',
-        );
-        return whole && ended ? received : undefined;
+      let seen = 'nothing yet';
+      const spans = await waitFor(
+        'the whole trace, from request to notification',
+        () => {
+          const received = collector.trace(root.traceId);
+          const ids = new Set(received.map((span) => span.spanId));
+          const orphans = received.filter((s) => s.parentSpanId && !ids.has(s.parentSpanId));
+          const ended = received.some(
+            (span) => span.name === 'notifications.notify-patient-when-order-shipped',
+          );
+          seen = `${received.length} spans, ${orphans.length} without their parent, notified: ${ended}`;
+          return orphans.length === 0 && ended ? received : undefined;
+        },
+        { timeoutMs: 45_000 },
+      ).catch((error: Error) => {
+        throw new Error(`${error.message} (${seen})`);
       });
       const notified = spans.find(
         (span) => span.name === 'notifications.notify-patient-when-order-shipped',
@@ -157,5 +165,5 @@ describe('One trace from the placing request to the shipment, across processes',
       await partners.close();
       await collector.stop();
     }
-  }, 60_000);
+  }, 90_000);
 });
