@@ -55,13 +55,15 @@ describe('One trace from the placing request to the shipment, across processes',
       PUBLICATION_LEASE_MS: '1000',
       ...collector.exporterEnv(),
     };
-    const api = await ChildApp.start('api', {
-      ...env,
-      ENABLE_FAULT_POINTS: 'true',
-      FAULT_POINTS: 'events.before-dispatch:throw',
-    });
-    const worker = await ChildApp.start('worker', env);
+    const children: ChildApp[] = [];
     try {
+      const api = await ChildApp.start('api', {
+        ...env,
+        ENABLE_FAULT_POINTS: 'true',
+        FAULT_POINTS: 'events.before-dispatch:throw',
+      });
+      children.push(api);
+      children.push(await ChildApp.start('worker', env));
       const placed = await fetch(`${api.baseUrl}/api/orders`, {
         method: 'POST',
         headers: {
@@ -160,8 +162,7 @@ describe('One trace from the placing request to the shipment, across processes',
       expect(page).toContain('notifications.notify-patient-when-order-shipped');
       expect(page).toContain('from pharmacy-api, pharmacy-worker');
     } finally {
-      await api.kill();
-      await worker.kill();
+      for (const child of children) await child.kill();
       await partners.close();
       await collector.stop();
     }
