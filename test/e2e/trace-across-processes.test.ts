@@ -124,7 +124,7 @@ describe('One trace from the placing request to the shipment, across processes',
         relayed('orders.enqueue-fulfillment-when-order-ready'),
         relayed('add fulfillment.fulfill-order'),
         'pharmacy-worker: process fulfillment',
-        'pharmacy-worker: POST',
+        'pharmacy-worker: POST /shipments',
       ]);
       expect(path(notified).slice(-3)).toEqual([
         'pharmacy-worker: publish orders.order-fulfilled',

@@ -48,7 +48,11 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
           }
         },
       }),
-      new UndiciInstrumentation(),
+      // A partner call reads "POST /shipments" rather than "POST".
+      new UndiciInstrumentation({
+        requestHook: (span, request) =>
+          span.updateName(`${request.method} ${request.path.split('?')[0]}`),
+      }),
       // Only inside a trace: a worker's blocking Redis reads and the relay's polling would
       // otherwise each start a trace of their own.
       new PgInstrumentation({ requireParentSpan: true }),
