@@ -64,6 +64,7 @@ describe('Metrics in Prometheus format, after a flow', () => {
         status: '201',
       }),
     ).toBe(1);
+    expect(api.samples.some((sample) => sample.name === 'nodejs_eventloop_lag_seconds')).toBe(true);
     // The queue's own counts are the truth (earlier suites may have left failed jobs in it).
     const queue = stack.api.get<Queue>(getQueueToken('fulfillment'));
     const counts = await queue.getJobCounts('failed', 'waiting', 'active');

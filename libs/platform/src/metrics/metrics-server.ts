@@ -6,6 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { createServer, Server } from 'node:http';
+import { collectDefaultMetrics } from 'prom-client';
 import { AddressInfo } from 'node:net';
 import { PlatformMetrics } from './platform-metrics';
 
@@ -40,6 +41,8 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
     if (this.options.port === 0) return;
     const path = this.options.path ?? '/metrics';
     const { registry } = this.metrics;
+    // The process's own figures (CPU, memory, event-loop lag) only where someone can read them.
+    collectDefaultMetrics({ register: registry });
     this.server = createServer((request, response) => {
       if (request.method !== 'GET' || request.url?.split('?')[0] !== path) {
         response.writeHead(404).end();

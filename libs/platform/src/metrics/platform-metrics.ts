@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Histogram, Registry } from 'prom-client';
 
 /** Latency buckets in seconds, from a fast commit to a slow partner. */
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -50,10 +50,6 @@ export class PlatformMetrics {
     buckets: SECONDS,
     registers: [this.registry],
   });
-
-  constructor() {
-    collectDefaultMetrics({ register: this.registry });
-  }
 
   /** Starts timing a delivery; call the result with its outcome. */
   deliveryStarted(subscriber: string): (outcome: 'completed' | 'retrying' | 'failed') => void {
