@@ -67,3 +67,15 @@ export function tracingRow(traced: LoopResult, untraced: LoopResult): Row {
     target: { kind: 'ratio-at-least', min: 0.7 },
   };
 }
+
+/** 2f in proportion: the untraced spans of one registry transaction against its latency. */
+export function tracingOffNote(noopSpan: Row, untraced: LoopResult): string {
+  const perSpanNs = noopSpan.result.value - noopSpan.baseline.value;
+  const spans = 4; // publish, dispatch, subscriber, the subscriber's unit of work
+  const share = (spans * perSpanNs) / (untraced.latency.p50 * 1e6);
+  return (
+    `2f: with no exporter a platform span costs ${perSpanNs.toFixed(0)} ns more than the bare ` +
+    `call; the ${spans} of a registry transaction add ${((spans * perSpanNs) / 1000).toFixed(1)} µs ` +
+    `to its p50 of ${untraced.latency.p50.toFixed(2)} ms (2b): ${(share * 100).toFixed(2)}%.`
+  );
+}

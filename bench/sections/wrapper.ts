@@ -14,7 +14,7 @@ import { rawTransaction, withClient } from '../lib/db';
 import { Row } from '../lib/report';
 import { Scale } from '../lib/scale';
 import { closedLoop, LoopResult } from '../lib/stats';
-import { noopSpanRow, tracingRow, withRecordingSdk } from './telemetry';
+import { noopSpanRow, tracingOffNote, tracingRow, withRecordingSdk } from './telemetry';
 
 /**
  * 2. The after-commit wrapper: each transaction inserts an order with two items and publishes
@@ -198,6 +198,7 @@ export async function wrapperSection(config: BenchConfig, scale: Scale, log: (s:
       `no subscriber ${us(unheard)} µs. PostgreSQL round trips per transaction: raw 4 (BEGIN, 2 ` +
       `inserts, COMMIT); in-memory 6 (+ BEGIN/COMMIT of the subscriber's own transaction); ` +
       `registry 8 (+ the publication insert, + BEGIN, claim-and-complete, COMMIT); no subscriber 4.`,
+    tracingOffNote(noopSpan, registry),
   ];
   return {
     rows,
