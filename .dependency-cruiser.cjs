@@ -19,7 +19,8 @@
 /** libs that are not feature modules. */
 const NOT_FEATURE = '^libs/(platform|contracts)/';
 /** The public surface of any lib. */
-const PUBLIC_SURFACE = '^libs/[^/]+/src/index\\.ts$';
+const PUBLIC_SURFACE =
+  '^libs/[^/]+/src/index\\.ts$|^libs/platform/src/(telemetry|testing)/index\\.ts$';
 /** Test code: the test/ tree and unit specs beside the code. */
 const TEST_CODE = ['^test/', '\\.spec\\.ts$'];
 
@@ -28,6 +29,16 @@ const TEST_CODE = ['^test/', '\\.spec\\.ts$'];
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    // 0. The platform's testing entry point (the Scenario API) is for tests only.
+    {
+      name: 'testing-support-only-in-tests',
+      comment:
+        'libs/platform/src/testing (@pharmacy/platform/testing) is test support: only test code ' +
+        '(test/**, *.spec.ts) may import it; production code and the platform itself never do.',
+      severity: 'error',
+      from: { pathNot: [...TEST_CODE, '^libs/platform/src/testing/'] },
+      to: { path: '^libs/platform/src/testing/' },
+    },
     // 1. Feature modules never import each other.
     {
       name: 'no-cross-feature-imports',

@@ -10,9 +10,16 @@
 //
 // Settings: BASE_URL (default http://localhost:3000), DEMO_TIMEOUT_MS (how long to wait for each
 // asynchronous step, default 30000), DEMO_POLL_MS (default 250).
+//
+// Tracing (docs/observability.md): DEMO_TRACE=true makes the placing and approving requests one
+// trace (a W3C traceparent of the demo's own root span, which it sends to the OTLP endpoint
+// OTEL_EXPORTER_OTLP_ENDPOINT, default http://127.0.0.1:4318, as JSON). DEMO_WATERFALL=<file.html>
+// also waits for the whole trace in DEMO_SPANS (what scripts/trace-collector.mjs writes, default
+// .traces/spans.jsonl) and draws it as a self-contained HTML waterfall.
 
 /* global fetch, AbortSignal */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -20,6 +27,23 @@ const BASE_URL = (process.env.BASE_URL || 'http://localhost:3000').replace(/\/+$
 const WAIT_TIMEOUT_MS = positiveInt('DEMO_TIMEOUT_MS', 30_000);
 const POLL_MS = positiveInt('DEMO_POLL_MS', 250);
 const REQUEST_TIMEOUT_MS = 10_000;
+const WATERFALL = process.env.DEMO_WATERFALL || '';
+const TRACED = WATERFALL !== '' || process.env.DEMO_TRACE === 'true';
+const SPANS_FILE = process.env.DEMO_SPANS || '.traces/spans.jsonl';
+const OTLP_ENDPOINT = (process.env.OTEL_EXPORTER_OTLP_ENDPOINT || 'http://127.0.0.1:4318').replace(
+  /\/+$/,
+  '',
+);
+/** The demo's own span: the parent of every request of the order's journey when tracing. */
+const journey = {
+  traceId: randomBytes(16).toString('hex'),
+  spanId: randomBytes(8).toString('hex'),
+};
+/** Headers that put a request in the journey's trace, with a request id of its own for the logs. */
+const inJourney = () =>
+  TRACED
+    ? { traceparent: `00-${journey.traceId}-${journey.spanId}-01`, 'X-Request-Id': randomUUID() }
+    : {};
 
 const PATIENT = 'patient1@example.com';
 const PROVIDER = 'provider.ca@example.com';
@@ -180,6 +204,7 @@ async function main() {
   ];
   let order;
   let placementRequestId;
+  const journeyStartNs = BigInt(Date.now()) * 1_000_000n;
   await step(
     `Place an order for ${lines.map((l) => `${l.quantity} × ${l.productId}`).join(', ')}, shipping to ${STATE}`,
     async () => {
@@ -187,7 +212,7 @@ async function main() {
       const placed = await api('POST', '/orders', {
         token: tokens.patient,
         body: { items: lines, fulfillmentState: STATE },
-        headers: { 'Idempotency-Key': idempotencyKey },
+        headers: { 'Idempotency-Key': idempotencyKey, ...inJourney() },
         expect: [201],
       });
       order = placed.data;
@@ -234,6 +259,7 @@ async function main() {
         {
           token: tokens.provider,
           body: { sig: `Take as directed (${request.productId}).`, refills: 1 },
+          headers: inJourney(),
           expect: [201],
         },
       );
@@ -286,6 +312,8 @@ async function main() {
     ];
   });
 
+  if (TRACED) await traceJourney(journeyStartNs, order, prescriptionIds.length);
+
   console.log('');
   console.log(`Done in ${seconds(performance.now() - started)}.`);
   console.log(`  order            ${order.uuid}`);
@@ -300,6 +328,65 @@ async function main() {
     console.log(
       `  X-Request-Id     ${id}  (approval ${i + 1}: eRx submission${last ? ', shipping' : ''})`,
     );
+  });
+}
+
+/** Sends the demo's root span, then (DEMO_WATERFALL) waits for the whole trace and draws it. */
+async function traceJourney(startNs, order, prescriptions) {
+  const root = {
+    traceId: journey.traceId,
+    spanId: journey.spanId,
+    name: `order journey ${order.uuid}`,
+    kind: 1,
+    startTimeUnixNano: String(startNs),
+    endTimeUnixNano: String(BigInt(Date.now()) * 1_000_000n),
+    attributes: [{ key: 'pharmacy.order.uuid', value: { stringValue: order.uuid } }],
+  };
+  await step(`Send the journey's root span to ${OTLP_ENDPOINT}`, async () => {
+    const response = await fetch(`${OTLP_ENDPOINT}/v1/traces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        resourceSpans: [
+          {
+            resource: { attributes: [{ key: 'service.name', value: { stringValue: 'demo' } }] },
+            scopeSpans: [{ scope: { name: 'demo' }, spans: [root] }],
+          },
+        ],
+      }),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    }).catch((error) => {
+      throw new DemoError(
+        `cannot reach the OTLP endpoint ${OTLP_ENDPOINT}: ${error.cause?.code ?? error.message}`,
+      );
+    });
+    if (!response.ok) throw new DemoError(`the OTLP endpoint answered ${response.status}`);
+    return [
+      `trace ${journey.traceId} (in Jaeger: http://localhost:16686/trace/${journey.traceId})`,
+    ];
+  });
+  if (!WATERFALL) return;
+  const { readSpans, renderWaterfall } = await import('./trace-waterfall.mjs');
+  await step(`Draw the trace as a waterfall in ${WATERFALL}`, async () => {
+    const { value } = await waitFor(`the whole trace in ${SPANS_FILE}`, async () => {
+      if (!existsSync(SPANS_FILE))
+        return { seen: 'no spans file yet; is scripts/trace-collector.mjs running?' };
+      const spans = readSpans(SPANS_FILE, journey.traceId);
+      const ids = new Set(spans.map((s) => s.spanId));
+      const orphans = spans.filter((s) => s.parentSpanId && !ids.has(s.parentSpanId)).length;
+      const shipped = spans.some(
+        (s) => s.name === 'notifications.notify-patient-when-order-shipped',
+      );
+      const transmitted = spans.filter((s) => s.name === 'process erx-submission').length;
+      return orphans === 0 && shipped && transmitted === prescriptions
+        ? { value: spans }
+        : { seen: `${spans.length} spans, ${orphans} without their parent yet` };
+    });
+    writeFileSync(
+      WATERFALL,
+      renderWaterfall(value, { title: `One order's journey: ${order.uuid}` }),
+    );
+    return [`${value.length} spans from ${[...new Set(value.map((s) => s.service))].join(', ')}`];
   });
 }
 

@@ -14,6 +14,7 @@ import { rawTransaction, withClient } from '../lib/db';
 import { Row } from '../lib/report';
 import { Scale } from '../lib/scale';
 import { closedLoop, LoopResult } from '../lib/stats';
+import { noopSpanRow, tracingOffNote, tracingRow, withRecordingSdk } from './telemetry';
 
 /**
  * 2. The after-commit wrapper: each transaction inserts an order with two items and publishes
@@ -129,6 +130,10 @@ export async function wrapperSection(config: BenchConfig, scale: Scale, log: (s:
   const unheard = await wrapped(config, scale, 'memory', false);
   log('wrapper: raw pg ceiling (2/2)');
   const rawAfter = await raw(config, scale);
+  // Last: once an SDK has been registered, the platform's tracer keeps its delegate.
+  log('wrapper: the platform span with no SDK, then the registry bus traced');
+  const noopSpan = await noopSpanRow(scale);
+  const traced = await withRecordingSdk(() => wrapped(config, scale, 'registry', true));
   await truncateBenchTables(config, { publications: true });
 
   // The ceiling is the mean of two runs that bracket the wrapper runs, so drift (autovacuum,
@@ -183,6 +188,8 @@ export async function wrapperSection(config: BenchConfig, scale: Scale, log: (s:
       baselineName: 'raw pg: same 2 inserts in BEGIN/COMMIT (mean of 2 runs)',
       baseline,
     },
+    tracingRow(traced, registry),
+    noopSpan,
   ];
   const us = (r: LoopResult) => r.cpuMicrosPerOp.toFixed(0);
   const notes = [
@@ -191,6 +198,11 @@ export async function wrapperSection(config: BenchConfig, scale: Scale, log: (s:
       `no subscriber ${us(unheard)} µs. PostgreSQL round trips per transaction: raw 4 (BEGIN, 2 ` +
       `inserts, COMMIT); in-memory 6 (+ BEGIN/COMMIT of the subscriber's own transaction); ` +
       `registry 8 (+ the publication insert, + BEGIN, claim-and-complete, COMMIT); no subscriber 4.`,
+    tracingOffNote(noopSpan, registry),
   ];
-  return { rows, notes, details: { rawBefore, memory, registry, unheard, rawAfter } };
+  return {
+    rows,
+    notes,
+    details: { rawBefore, memory, registry, unheard, rawAfter, traced },
+  };
 }

@@ -122,6 +122,26 @@ const PROBES: Probe[] = [
     rules: ['apps-do-not-import-other-apps'],
   },
 
+  // 0. The platform's testing entry point is for test code only.
+  {
+    title: "an app importing the platform's testing entry point",
+    files: {
+      'apps/worker/src/arch-probe-testing.ts':
+        "export { Scenario } from '../../../libs/platform/src/testing';\n",
+    },
+    from: 'apps/worker/src/arch-probe-testing.ts',
+    rules: ['testing-support-only-in-tests'],
+  },
+  {
+    title: "a test importing the platform's testing entry point is allowed",
+    files: {
+      'test/arch-probe/uses-testing.ts':
+        "export { Scenario } from '../../libs/platform/src/testing';\n",
+    },
+    from: 'test/arch-probe/uses-testing.ts',
+    rules: [],
+  },
+
   // 4. The platform imports no module; the contracts import only the platform.
   {
     title: 'the platform importing the contracts',

@@ -1,6 +1,7 @@
 import { OrderFulfilledEvent } from '@pharmacy/contracts';
 import { DEMO_USERS } from '@pharmacy/identity';
 import { EventBus } from '@pharmacy/platform';
+import { Scenario } from '@pharmacy/platform/testing';
 import { DataSource } from 'typeorm';
 import {
   OTC,
@@ -44,14 +45,20 @@ describe('Notifications: a third module that only reacts to Orders events', () =
     (await notificationsOf('patient1')).filter((n) => n.orderUuid === orderUuid);
 
   it('tells the patient once when the order ships, with the tracking number', async () => {
-    const order = await placeOrder(stack, [OTC]);
+    const placing = Scenario.of([stack.api, stack.worker]).stimulate(() =>
+      placeOrder(stack, [OTC]),
+    );
+    const shipped = await placing
+      .andWaitForEventOfType(OrderFulfilledEvent)
+      .matching((event, order) => event.payload.orderUuid === order.uuid)
+      .toArrive();
+    const { trackingNumber } = shipped.payload;
+    const order = await placing.result();
     shippedOrder = order.uuid;
-    const { trackingNumber } = await waitForOrderStatus(stack, order.uuid, 'fulfilled');
 
-    const found = await waitFor('the shipping notification', async () => {
-      const mine = await ofOrder(order.uuid)();
-      return mine.length > 0 ? mine : undefined;
-    });
+    const found = await placing
+      .andWaitForStateChange(ofOrder(order.uuid), (mine) => mine.length > 0)
+      .andVerify();
     expect(found).toHaveLength(1);
     const [notification] = found;
     expect(notification).toEqual({
@@ -94,10 +101,13 @@ describe('Notifications: a third module that only reacts to Orders events', () =
     }
     await waitForOrderStatus(stack, order.uuid, 'cancelled');
 
-    const found = await waitFor('the cancellation notification', async () => {
-      const mine = await ofOrder(order.uuid)();
-      return mine.length > 0 ? mine : undefined;
-    });
+    const found = await Scenario.of([stack.api])
+      .stimulate(() => order.uuid)
+      .andWaitForStateChange(
+        (orderUuid) => ofOrder(orderUuid)(),
+        (mine) => mine.length > 0,
+      )
+      .andVerify();
     expect(found).toEqual([
       expect.objectContaining({ kind: 'order_cancelled', orderUuid: order.uuid }),
     ]);

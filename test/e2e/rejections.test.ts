@@ -1,20 +1,20 @@
-import {
-  OTC,
-  RX_A,
-  RX_B,
-  pendingRequestsOf,
-  placeOrder,
-  waitForOrderStatus,
-} from '../support/flow';
+import { OrderCancelledEvent, OrderFulfilledEvent } from '@pharmacy/contracts';
+import { Scenario } from '@pharmacy/platform/testing';
+import { OTC, RX_A, RX_B, getOrder, pendingRequestsOf, placeOrder } from '../support/flow';
 import { startStack, Stack } from '../support/stack';
 
 describe('Rejected prescription items', () => {
   let stack: Stack;
   let provider: string;
+  let scenario: Scenario;
 
   beforeAll(async () => {
     stack = await startStack();
     provider = await stack.token('providerCa');
+    scenario = Scenario.of([stack.api, stack.worker]).observe(
+      OrderCancelledEvent,
+      OrderFulfilledEvent,
+    );
   });
 
   afterAll(() => stack.close());
@@ -37,13 +37,26 @@ describe('Rejected prescription items', () => {
     const order = await placeOrder(stack, [RX_A, RX_B, OTC]);
     const [first, second] = await pendingRequestsOf(stack, order.uuid, 2);
 
-    const rejection = await reject(first.id);
-    expect(rejection.body).toEqual({
-      request: { id: first.id, status: 'rejected', reason: 'Interacts with a current medication.' },
+    const reviewing = scenario.stimulate(async () => {
+      const rejection = await reject(first.id);
+      await approve(second.id);
+      return rejection.body;
     });
-    await approve(second.id);
+    await reviewing
+      .andWaitForEventOfType(OrderFulfilledEvent)
+      .matching((event) => event.payload.orderUuid === order.uuid, `for order ${order.uuid}`)
+      .toArriveAndVerify((_event, rejection) =>
+        expect(rejection).toEqual({
+          request: {
+            id: first.id,
+            status: 'rejected',
+            reason: 'Interacts with a current medication.',
+          },
+        }),
+      );
 
-    const fulfilled = await waitForOrderStatus(stack, order.uuid, 'fulfilled');
+    const fulfilled = await getOrder(stack, order.uuid);
+    expect(fulfilled.status).toBe('fulfilled');
     expect(fulfilled.items.map((item) => item.status)).toEqual([
       'rejected',
       'clinically_approved',
@@ -55,9 +68,22 @@ describe('Rejected prescription items', () => {
   it('cancels the order, and ships nothing, when every item is rejected', async () => {
     const order = await placeOrder(stack, [RX_A, RX_B]);
     const requests = await pendingRequestsOf(stack, order.uuid, 2);
-    for (const request of requests) await reject(request.id);
+    const rejecting = scenario.stimulate(async () => {
+      for (const request of requests) await reject(request.id);
+    });
+    const ofThisOrder = (event: OrderCancelledEvent | OrderFulfilledEvent) =>
+      event.payload.orderUuid === order.uuid;
+    await rejecting
+      .andWaitForEventOfType(OrderCancelledEvent)
+      .matching(ofThisOrder, `for order ${order.uuid}`)
+      .toArrive();
+    await rejecting
+      .andWaitForEventOfType(OrderFulfilledEvent)
+      .matching(ofThisOrder, `for order ${order.uuid}`)
+      .toNotArriveWithin(1000);
 
-    const cancelled = await waitForOrderStatus(stack, order.uuid, 'cancelled');
+    const cancelled = await getOrder(stack, order.uuid);
+    expect(cancelled.status).toBe('cancelled');
     expect(cancelled.items.map((item) => item.status)).toEqual(['rejected', 'rejected']);
     expect(cancelled.trackingNumber).toBeNull();
     expect(stack.partners.stats().shipments.byKey[order.uuid]).toBeUndefined();

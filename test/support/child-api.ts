@@ -33,6 +33,7 @@ export class ChildApp {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const started = new ChildApp(child, `http://127.0.0.1:${port}`);
+    // A child that never got ready must not outlive the test: it would take jobs from the next.
     await waitFor(
       `the child ${app} to be ready`,
       async () => {
@@ -42,7 +43,10 @@ export class ChildApp {
         return ready?.ok ? true : undefined;
       },
       { timeoutMs: 20_000, intervalMs: 50 },
-    );
+    ).catch(async (error: unknown) => {
+      await started.kill();
+      throw error;
+    });
     return started;
   }
 

@@ -34,7 +34,7 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters';
  */
 export async function startStack(
   overrides: NodeJS.ProcessEnv = {},
-  { worker: withWorker = true } = {},
+  { worker: withWorker = true, workerEnv = {} as NodeJS.ProcessEnv } = {},
 ): Promise<Stack> {
   const partners = createFakePartnersServer();
   const partnersPort = await partners.listen(0, '127.0.0.1');
@@ -61,9 +61,12 @@ export async function startStack(
   };
 
   const worker = withWorker
-    ? await NestFactory.createApplicationContext(WorkerModule.forRoot(loadWorkerConfig(env)), {
-        logger: false,
-      })
+    ? await NestFactory.createApplicationContext(
+        WorkerModule.forRoot(loadWorkerConfig({ ...env, ...workerEnv })),
+        {
+          logger: false,
+        },
+      )
     : undefined;
   const api = await createHttpApp(loadApiConfig(env));
   await api.init();

@@ -9,6 +9,7 @@ import {
   AuthModule,
   databaseTimeoutsFrom,
   LoggingModule,
+  MetricsModule,
   PlatformModule,
   PublicationsAdminModule,
   platformOptionsFrom,
@@ -27,6 +28,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         LoggingModule.forRoot(config.LOG_LEVEL),
+        MetricsModule.forRoot({ port: config.METRICS_PORT, path: config.METRICS_PATH }),
         PlatformModule.forRoot(
           platformOptionsFrom(config, databaseOptions(config, databaseTimeoutsFrom(config))),
         ),

@@ -1,7 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { createValidationPipe, ProblemDetailsFilter, TraceMiddleware } from '@pharmacy/platform';
+import {
+  createValidationPipe,
+  httpMetrics,
+  PlatformMetrics,
+  ProblemDetailsFilter,
+  TraceMiddleware,
+} from '@pharmacy/platform';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import type { ApiConfig } from './api.config';
@@ -17,6 +23,7 @@ export async function createHttpApp(config: ApiConfig): Promise<INestApplication
   // Before the body parser, so even a request refused as malformed JSON carries its request id.
   const trace = new TraceMiddleware();
   app.use(trace.use.bind(trace));
+  app.use(httpMetrics(app.get(PlatformMetrics)));
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ProblemDetailsFilter());

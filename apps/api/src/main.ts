@@ -1,3 +1,4 @@
+import './instrumentation';
 import 'reflect-metadata';
 import { exitOnBootFailure, shutDownGracefully } from '@pharmacy/platform';
 import { loadApiConfig } from './api.config';

@@ -1,3 +1,4 @@
+import './instrumentation';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { exitOnBootFailure, shutDownGracefully } from '@pharmacy/platform';

@@ -7,6 +7,7 @@ import {
   AuditModule,
   databaseTimeoutsFrom,
   LoggingModule,
+  MetricsModule,
   PlatformModule,
   platformOptionsFrom,
   platformPersistence,
@@ -24,6 +25,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         LoggingModule.forRoot(config.LOG_LEVEL),
+        MetricsModule.forRoot({ port: config.METRICS_PORT, path: config.METRICS_PATH }),
         PlatformModule.forRoot(
           platformOptionsFrom(
             config,

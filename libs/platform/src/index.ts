@@ -85,3 +85,8 @@ export {
   type ReconcilerOptions,
   type RepairOutcome,
 } from './reconciliation/reconciliation-sweep';
+export { jobTelemetry } from './jobs/job-telemetry';
+export { PlatformMetrics } from './metrics/platform-metrics';
+export { MetricsModule } from './metrics/metrics.module';
+export { MetricsServer, type MetricsOptions } from './metrics/metrics-server';
+export { httpMetrics } from './metrics/http-metrics';

@@ -27,6 +27,8 @@ import { SubscriberInvoker } from './events/subscriber-invoker';
 import { Subscriptions } from './events/subscriptions';
 import { FaultPoints } from './faults/fault-points';
 import { DEFAULT_JOB_POLICY, JOB_POLICY, JobPolicy } from './jobs/job-policy';
+import { PlatformMetrics } from './metrics/platform-metrics';
+import { TelemetryShutdown } from './telemetry/telemetry-shutdown';
 import { UnitOfWork } from './transactions/unit-of-work';
 import { Reconciler } from './reconciliation/reconciler';
 import {
@@ -89,6 +91,8 @@ export class PlatformModule {
       Reconciler,
       ShutdownState,
       JobWorkersDrain,
+      PlatformMetrics,
+      TelemetryShutdown,
     ];
     const bus: Provider[] =
       backend === 'registry'
@@ -114,6 +118,7 @@ export class PlatformModule {
         PublicationQueries,
         Reconciler,
         ShutdownState,
+        PlatformMetrics,
       ],
     };
   }

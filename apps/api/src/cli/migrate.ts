@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { coreEnvSchema, DEFAULT_DATABASE_TIMEOUTS, migrateQueueSchema, parseEnv } from '@pharmacy/platform';
+import {
+  coreEnvSchema,
+  DEFAULT_DATABASE_TIMEOUTS,
+  migrateQueueSchema,
+  parseEnv,
+} from '@pharmacy/platform';
 import { databaseOptions } from '../modules';
 
 /**

@@ -75,11 +75,13 @@ export class HealthController {
     const redis = this.redis;
     if (redis) {
       // Informs, never fails: see above.
-      return this.indicators
-        .check('redis')
-        .attempt(() =>
-          orFallback(redis.ping().then(() => ({ degraded: false })), { degraded: true }, 1000),
-        );
+      return this.indicators.check('redis').attempt(() =>
+        orFallback(
+          redis.ping().then(() => ({ degraded: false })),
+          { degraded: true },
+          1000,
+        ),
+      );
     }
     const queue = this.modules.get<Queue>(getQueueToken(ERX_QUEUE), { strict: false });
     return this.indicators

@@ -32,6 +32,8 @@ export const coreEnvSchema = {
   RECONCILE_EVERY_MS: env.int(60_000, { min: 0, max: 86_400_000 }),
   RECONCILE_AFTER_MS: env.int(300_000, { min: 0, max: 7 * 86_400_000 }),
   SHUTDOWN_TIMEOUT_MS: env.int(25_000, { min: 100, max: 600_000 }),
+  METRICS_PORT: env.int(0, { min: 0, max: 65535 }),
+  METRICS_PATH: env.string('/metrics'),
   LOG_LEVEL: env.oneOf(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
     'info',
@@ -54,6 +56,11 @@ export function checkCoreConfig(config: CoreConfig): void {
     throw new InvalidConfigurationError([
       `DATABASE_QUERY_TIMEOUT_MS: must be above DATABASE_STATEMENT_TIMEOUT_MS (${statement}), ` +
         `or 0, got ${query}`,
+    ]);
+  }
+  if (!/^\/[A-Za-z0-9._~/-]*$/.test(config.METRICS_PATH)) {
+    throw new InvalidConfigurationError([
+      `METRICS_PATH: must be a URL path starting with "/", got "${config.METRICS_PATH}"`,
     ]);
   }
   if (config.RELAY_CONCURRENCY >= config.DATABASE_POOL_SIZE) {

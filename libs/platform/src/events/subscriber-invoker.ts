@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Trace } from '../context/trace-context';
+import { subscriberSpan } from '../telemetry/event-spans';
 import { UnitOfWork } from '../transactions/unit-of-work';
 import { DomainEvent } from './domain-event';
 import { Subscription } from './subscriptions';
@@ -24,10 +25,12 @@ export class SubscriberInvoker {
   invoke(subscription: Subscription, event: DomainEvent, hooks: DeliveryHooks = {}): Promise<void> {
     const trace = { correlationId: event.correlationId, causationId: event.eventId };
     return Trace.run(trace, () =>
-      this.unitOfWork.run(async () => {
-        if (hooks.claim && !(await hooks.claim())) return;
-        await subscription.handler(event);
-      }),
+      subscriberSpan(subscription.subscriber, event, () =>
+        this.unitOfWork.run(async () => {
+          if (hooks.claim && !(await hooks.claim())) return;
+          await subscription.handler(event);
+        }),
+      ),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { queueBackendOf, QueueSettings, useQueueBackend } from './queue-backend';
+import { jobTelemetry } from './job-telemetry';
 import { assertQueueSchemaReady } from './queue-schema';
 
 export const QUEUE_BACKEND = Symbol('QUEUE_BACKEND');
@@ -16,7 +17,9 @@ export class QueueBackendModule {
     const backend = queueBackendOf(settings);
     return {
       module: QueueBackendModule,
-      imports: [BullModule.forRoot(useQueueBackend(settings, role))],
+      imports: [
+        BullModule.forRoot({ ...useQueueBackend(settings, role), telemetry: jobTelemetry() }),
+      ],
       providers: [
         {
           provide: QUEUE_BACKEND,

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { transactionSpan } from '../telemetry/event-spans';
 
 /** Work to run once the outermost transaction has committed. */
 export type AfterCommitWork = () => unknown;
@@ -81,9 +82,12 @@ export class UnitOfWork {
     let result: T;
     try {
       if (!borrowed) await runner.connect();
-      await runner.startTransaction();
-      result = await this.storage.run(frame, work);
-      await runner.commitTransaction();
+      result = await transactionSpan(async () => {
+        await runner.startTransaction();
+        const value = await this.storage.run(frame, work);
+        await runner.commitTransaction();
+        return value;
+      });
     } catch (error) {
       frame.closed = true;
       // Unwinds any savepoint still open (a nested run cut short) down to a full ROLLBACK, so the

@@ -46,6 +46,10 @@ export class EventPublication {
   @Column('uuid', { name: 'claim_token', nullable: true })
   claimToken!: string | null;
 
+  /** W3C `traceparent` (and `tracestate`) of the publishing span; null when tracing is off. */
+  @Column('jsonb', { name: 'trace_context', nullable: true })
+  traceContext!: Record<string, string> | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PlatformMetrics } from '../../metrics/platform-metrics';
+import { dispatchSpan } from '../../telemetry/event-spans';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 import { DomainEvent } from '../domain-event';
 import { SubscriberInvoker } from '../subscriber-invoker';
@@ -25,19 +27,27 @@ export class PublicationDispatcher {
     private readonly invoker: SubscriberInvoker,
     private readonly unitOfWork: UnitOfWork,
     @Inject(REGISTRY_OPTIONS) private readonly options: RegistryOptions,
+    private readonly metrics: PlatformMetrics,
   ) {}
 
   /** Delivers a publication this process claimed: just recorded, or taken by the relay. */
-  async dispatch(claim: Claim, event: DomainEvent): Promise<void> {
+  dispatch(claim: Claim, event: DomainEvent): Promise<void> {
+    return dispatchSpan(claim, event.type, () => this.deliver(claim, event));
+  }
+
+  private async deliver(claim: Claim, event: DomainEvent): Promise<void> {
     const subscription = this.subscriptions.bySubscriberName(claim.subscriber);
     // Unknown here only when processes run different code (a rolling deploy): leave it owed, for a
     // process that knows the subscriber.
     if (!subscription) return;
+    const delivered = this.metrics.deliveryStarted(claim.subscriber);
     try {
       // Marked completed first, in the subscriber's own transaction: a failure rolls it back.
       await this.invoker.invoke(subscription, event, { claim: () => this.store.complete(claim) });
+      delivered('completed');
     } catch (error) {
-      await this.recordFailure(claim, event, error);
+      const givenUp = await this.recordFailure(claim, event, error);
+      delivered(givenUp ? 'failed' : 'retrying');
     }
   }
 
@@ -50,12 +60,18 @@ export class PublicationDispatcher {
         type === subscription?.eventClass.type ? subscription.eventClass : undefined,
       );
     } catch (error) {
-      return this.recordFailure(claim, undefined, error);
+      await dispatchSpan(claim, undefined, () => this.recordFailure(claim, undefined, error));
+      return;
     }
     return this.dispatch(claim, decoded);
   }
 
-  private async recordFailure(claim: Claim, event: DomainEvent | undefined, error: unknown) {
+  /** Counts the failed attempt; true when the publication is given up. */
+  private async recordFailure(
+    claim: Claim,
+    event: DomainEvent | undefined,
+    error: unknown,
+  ): Promise<boolean> {
     const { id, subscriber } = claim;
     const message = error instanceof Error ? error.message : String(error);
     const outcome = await this.unitOfWork
@@ -87,5 +103,6 @@ export class PublicationDispatcher {
       `Subscriber ${subscriber} failed on ${event?.type ?? 'a stored event'} ${event?.eventId ?? id}` +
         `${givenUp ? ' and will not be retried' : ''}: ${message}`,
     );
+    return givenUp;
   }
 }

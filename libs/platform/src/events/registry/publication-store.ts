@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 import { DomainEvent } from '../domain-event';
 import { PublicationStatus } from './event-publication.entity';
+import { currentTraceCarrier } from '../../telemetry/spans';
 import { SerializedEvent, serializeEvent } from './event-serializer';
 
 /**
@@ -13,6 +14,8 @@ export interface Claim {
   readonly id: string;
   readonly subscriber: string;
   readonly claimToken: string;
+  /** The publishing span's W3C trace context, so the delivery continues its trace. */
+  readonly traceContext?: Record<string, string> | null;
 }
 
 export interface ClaimedPublication extends Claim {
@@ -38,15 +41,18 @@ export class PublicationStore {
     subscribers: readonly string[],
     leaseMs: number,
   ): Promise<Claim[]> {
+    const traceContext = currentTraceCarrier();
     const claims = subscribers.map((subscriber) => ({
       id: randomUUID(),
       subscriber,
       claimToken: randomUUID(),
+      traceContext,
     }));
     await this.unitOfWork.manager.query(
       `insert into event_publications (id, event_id, event_type, event_version, event, subscriber,
-         status, attempts, next_attempt_at, claim_token)
-       select id, $1, $2, $3, $4::jsonb, subscriber, 'pending', 1, now() + $5 ${MS}, claim_token
+         status, attempts, next_attempt_at, claim_token, trace_context)
+       select id, $1, $2, $3, $4::jsonb, subscriber, 'pending', 1, now() + $5 ${MS}, claim_token,
+         $9::jsonb
        from unnest($6::uuid[], $7::text[], $8::uuid[]) as t(id, subscriber, claim_token)
        on conflict (event_id, subscriber) do nothing`,
       [
@@ -58,6 +64,7 @@ export class PublicationStore {
         claims.map((claim) => claim.id),
         subscribers,
         claims.map((claim) => claim.claimToken),
+        traceContext && JSON.stringify(traceContext),
       ],
     );
     return claims;
@@ -146,12 +153,13 @@ export class PublicationStore {
            order by next_attempt_at
            limit $2
            for update skip locked)
-         returning id, subscriber, event, claim_token as "claimToken", status`,
+         returning id, subscriber, event, claim_token as "claimToken",
+           trace_context as "traceContext", status`,
         [subscribers, limit, leaseMs, maxAttempts],
       );
     return rows
       .filter((row) => row.status === 'pending')
-      .map(({ id, subscriber, event, claimToken }) => ({ id, subscriber, event, claimToken }));
+      .map(({ status: _status, ...claimed }) => claimed);
   }
 
   /** Deletes completed publications older than the retention, a batch at a time. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FaultPoints } from '../../faults/fault-points';
+import { publishSpan } from '../../telemetry/event-spans';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 import { DomainEvent } from '../domain-event';
 import { EventBus } from '../event-bus';
@@ -34,7 +35,9 @@ export class RegistryEventBus extends EventBus {
     // Outside a unit of work the event gets one of its own: recorded first, then delivered.
     if (!this.unitOfWork.isActive) return this.unitOfWork.run(() => this.publish(event));
 
-    const claims = await this.store.record(event, subscribers, this.options.leaseMs);
+    const claims = await publishSpan(event, () =>
+      this.store.record(event, subscribers, this.options.leaseMs),
+    );
     await this.unitOfWork.afterCommit(async () => {
       this.faults.hit('events.before-dispatch'); // committed, not yet delivered: the seed's gap
       for (const claim of claims) await this.dispatcher.dispatch(claim, event);
