@@ -8,6 +8,7 @@ import { OrdersModule } from '@pharmacy/orders';
 import {
   AuditModule,
   AuthModule,
+  DeadLettersAdminModule,
   LoggingModule,
   PlatformModule,
   PublicationsAdminModule,
@@ -39,6 +40,7 @@ export class ApiModule {
         EhrModule,
         NotificationsModule,
         PublicationsAdminModule,
+        ...(config.EVENT_BUS_BACKEND === 'broker' ? [DeadLettersAdminModule] : []),
         HealthModule.forRoot(config.REDIS_URL),
       ],
     };

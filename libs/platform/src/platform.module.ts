@@ -8,6 +8,8 @@ import {
   Provider,
 } from '@nestjs/common';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { brokerProviders } from './events/broker/broker-providers';
+import type { BrokerOptions } from './events/broker/broker-options';
 import { EventBus } from './events/event-bus';
 import { InMemoryEventBus } from './events/in-memory-event-bus';
 import { PublicationDispatcher } from './events/registry/publication-dispatcher';
@@ -29,13 +31,16 @@ import { UnitOfWork } from './transactions/unit-of-work';
 /**
  * `registry` (default): durable; every publication is recorded in the publishing transaction and
  * retried until its subscriber succeeds. `memory`: in-process after commit; lost on a crash.
+ * `broker`: recorded the same way, then handed to RabbitMQ; subscribers consume their queues.
  */
-export type EventBusBackend = 'registry' | 'memory';
+export type EventBusBackend = 'registry' | 'memory' | 'broker';
 
 export interface PlatformOptions {
   readonly database: DataSourceOptions;
   readonly eventBusBackend?: EventBusBackend;
   readonly registry?: RegistryOptions;
+  /** Required when `eventBusBackend` is `broker`. */
+  readonly broker?: BrokerOptions;
   readonly jobs?: JobPolicy;
 }
 
@@ -79,8 +84,10 @@ export class PlatformModule {
       PublicationStore,
       PublicationQueries,
     ];
-    const bus: Provider[] =
-      backend === 'registry'
+    const broker = backend === 'broker' ? brokerProviders(required(options.broker)) : undefined;
+    const bus: Provider[] = broker
+      ? broker.providers
+      : backend === 'registry'
         ? [
             PublicationDispatcher,
             PublicationRelay,
@@ -100,7 +107,13 @@ export class PlatformModule {
         FaultPoints,
         PublicationStore,
         PublicationQueries,
+        ...(broker?.exports ?? []),
       ],
     };
   }
+}
+
+function required(options: BrokerOptions | undefined): BrokerOptions {
+  if (!options) throw new Error('The broker backend needs broker options');
+  return options;
 }

@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { PlatformOptions } from '../platform.module';
+import { brokerEnvSchema } from '../events/broker/broker-env';
 import { env, InvalidConfigurationError } from './env';
 
 /** Settings every process of the monolith reads: where its state lives and how work is retried. */
@@ -7,7 +8,7 @@ export const coreEnvSchema = {
   DATABASE_URL: env.url(['postgres', 'postgresql']),
   DATABASE_POOL_SIZE: env.int(10, { min: 1, max: 200 }),
   REDIS_URL: env.url(['redis', 'rediss']),
-  EVENT_BUS_BACKEND: env.oneOf(['registry', 'memory'] as const, 'registry'),
+  EVENT_BUS_BACKEND: env.oneOf(['registry', 'memory', 'broker'] as const, 'registry'),
   PUBLICATION_MAX_ATTEMPTS: env.int(20, { min: 1, max: 100 }),
   PUBLICATION_BACKOFF_MS: env.int(1000, { min: 1, max: 3_600_000 }),
   PUBLICATION_MAX_BACKOFF_MS: env.int(300_000, { min: 1, max: 86_400_000 }),
@@ -23,6 +24,7 @@ export const coreEnvSchema = {
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
     'info',
   ),
+  ...brokerEnvSchema,
 };
 
 type CoreConfig = { [K in keyof typeof coreEnvSchema]: ReturnType<(typeof coreEnvSchema)[K]> };
@@ -59,6 +61,19 @@ export function platformOptionsFrom(
       batchSize: config.RELAY_BATCH_SIZE,
       concurrency: config.RELAY_CONCURRENCY,
       retentionMs: config.PUBLICATION_RETENTION_HOURS * 3600_000,
+    },
+    broker: {
+      url: config.BROKER_URL,
+      namespace: config.BROKER_NAMESPACE,
+      prefetch: config.BROKER_PREFETCH,
+      heartbeatSeconds: config.BROKER_HEARTBEAT_SECONDS,
+      timeoutMs: config.BROKER_TIMEOUT_MS,
+      consume: config.BROKER_CONSUME,
+      retry: {
+        maxAttempts: config.BROKER_MAX_ATTEMPTS,
+        baseDelayMs: config.BROKER_RETRY_BACKOFF_MS,
+        maxDelayMs: config.BROKER_RETRY_MAX_BACKOFF_MS,
+      },
     },
     jobs: {
       attempts: config.JOB_ATTEMPTS,

@@ -1,0 +1,170 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { FaultPoints } from '../../faults/fault-points';
+import { DomainEvent } from '../domain-event';
+import { deserializeEvent } from '../registry/event-serializer';
+import { REGISTRY_OPTIONS } from '../registry/registry-options';
+import type { RegistryOptions } from '../registry/registry-options';
+import { SubscriberInvoker } from '../subscriber-invoker';
+import { Subscription, Subscriptions } from '../subscriptions';
+import { BrokerConnection } from './broker-connection';
+import { BROKER_OPTIONS } from './broker-options';
+import type { BrokerOptions } from './broker-options';
+import { fromCloudEventMessage } from './cloud-event-message';
+import { Inbox } from './inbox';
+import { Lanes } from './lanes';
+import { confirmedPublish, forwardedProperties } from './republish';
+import { Topology } from './topology';
+
+/**
+ * Runs this process's subscribers on the messages of their queues. Each message is handled in
+ * the subscriber's own transaction, which also writes the inbox row (event id, subscriber); the
+ * message is acknowledged only after that commit. A copy the inbox already holds is acknowledged
+ * without running the subscriber. A failure is retried through the subscriber's retry queues,
+ * and after the last attempt the message goes to its dead-letter queue, while the others flow on.
+ */
+@Injectable()
+export class BrokerConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('BrokerConsumer');
+  private readonly lanes: Lanes;
+  private readonly inFlight = new Set<Promise<void>>();
+  private channel: ConfirmChannel | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly connection: BrokerConnection,
+    private readonly subscriptions: Subscriptions,
+    private readonly invoker: SubscriberInvoker,
+    private readonly inbox: Inbox,
+    private readonly topology: Topology,
+    private readonly faults: FaultPoints,
+    @Inject(BROKER_OPTIONS) private readonly options: BrokerOptions,
+    @Inject(REGISTRY_OPTIONS) registry: RegistryOptions,
+  ) {
+    // Each message being handled holds a database connection; the lanes bound them.
+    this.lanes = new Lanes(registry.concurrency);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.options.consume) return;
+    await this.connection.whenConnected((connection) => this.startConsuming(connection));
+    this.connection.start();
+  }
+
+  /** Stops taking messages, then lets those being handled finish (they hold their own deadline). */
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.channel?.close().catch(() => undefined);
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async startConsuming(
+    connection: Parameters<Parameters<BrokerConnection['whenConnected']>[0]>[0],
+  ): Promise<void> {
+    const channel = await connection.createConfirmChannel();
+    channel.on('error', (error: Error) => this.logger.warn(`Channel error: ${error.message}`));
+    channel.on('close', () => {
+      if (this.channel === channel) this.channel = undefined;
+    });
+    await channel.prefetch(this.options.prefetch);
+    await this.topology.declareExchanges(channel);
+    for (const subscription of this.subscriptions.all()) {
+      await this.topology.declareSubscriber(channel, subscription);
+    }
+    if (this.stopped) return void (await channel.close());
+    for (const subscription of this.subscriptions.all()) {
+      await channel.consume(this.topology.queue(subscription.subscriber), (message) => {
+        if (!message) return; // the broker cancelled the consumer (queue deleted)
+        const handled = this.handle(channel, subscription, message);
+        this.inFlight.add(handled);
+        void handled.finally(() => this.inFlight.delete(handled));
+      });
+    }
+    this.channel = channel;
+  }
+
+  private async handle(
+    channel: ConfirmChannel,
+    subscription: Subscription,
+    message: ConsumeMessage,
+  ): Promise<void> {
+    const { subscriber } = subscription;
+    await this.lanes
+      .run(async () => {
+        let event: DomainEvent;
+        try {
+          event = deserializeEvent(fromCloudEventMessage(message), (type) =>
+            type === subscription.eventClass.type ? subscription.eventClass : undefined,
+          );
+        } catch (error) {
+          this.logger.error(
+            { err: error, subscriber, messageId: message.properties.messageId },
+            `Unreadable message for ${subscriber}, dead-lettered: ${(error as Error).message}`,
+          );
+          return channel.nack(message, false, false); // the queue dead-letters it
+        }
+        try {
+          await this.invoker.invoke(subscription, event, {
+            claim: () => this.inbox.receive(event.eventId, subscriber),
+          });
+        } catch (error) {
+          return this.retryLater(channel, subscription, message, event, error);
+        }
+        this.faults.hit('broker.before-ack'); // committed, not acknowledged: redelivered, then dropped
+        channel.ack(message);
+      })
+      .catch((error: unknown) => {
+        // The channel closed under us: the broker redelivers the message, the inbox has the rest.
+        this.logger.warn(
+          `Message for ${subscriber} left unacknowledged: ${(error as Error).message}`,
+        );
+      });
+  }
+
+  /** Sends the message to its next retry queue, or after the last attempt to its dead letters. */
+  private async retryLater(
+    channel: ConfirmChannel,
+    { subscriber }: Subscription,
+    message: ConsumeMessage,
+    event: DomainEvent,
+    error: unknown,
+  ): Promise<void> {
+    const reason = error instanceof Error ? error.message : String(error);
+    const attempts = Number(message.properties.headers?.['x-attempts'] ?? 0) + 1;
+    const givingUp = attempts >= this.options.retry.maxAttempts;
+    const delayMs = this.topology.retryDelayMs(attempts);
+    const properties = forwardedProperties(message, {
+      'x-attempts': attempts,
+      'x-last-error': reason.slice(0, 1000),
+    });
+    const [exchange, routingKey] = givingUp
+      ? [this.topology.deadLetterExchange, subscriber]
+      : ['', this.topology.retryQueue(subscriber, delayMs)];
+    this.logger[givingUp ? 'error' : 'warn'](
+      { err: error, subscriber, eventType: event.type, eventId: event.eventId, attempts },
+      `Subscriber ${subscriber} failed on ${event.type} ${event.eventId} (attempt ${attempts}): ` +
+        `${reason}; ${givingUp ? 'dead-lettered' : `retried in ${delayMs} ms`}`,
+    );
+    try {
+      await confirmedPublish(
+        channel,
+        exchange,
+        routingKey,
+        message.content,
+        properties,
+        this.options.timeoutMs,
+      );
+      channel.ack(message);
+    } catch (publishError) {
+      // Not parked anywhere: back to the queue at once (the delivery limit bounds a loop).
+      this.logger.warn(`Could not park a failed message: ${(publishError as Error).message}`);
+      channel.nack(message, false, true);
+    }
+  }
+}

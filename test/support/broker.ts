@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { connect } from 'amqplib';
+import { Topology } from '@pharmacy/platform';
+
+/** The RabbitMQ the tests use; each test file works under a namespace of its own. */
+export const testBrokerUrl = process.env.TEST_BROKER_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+
+/** A fresh namespace: the exchanges and queues of one test, apart from every other run's. */
+export function uniqueNamespace(): string {
+  return `test-${randomBytes(5).toString('hex')}`;
+}
+
+/** Settings for an app in broker mode, with retries in milliseconds and quick failure detection. */
+export function brokerEnv(namespace: string, url = testBrokerUrl): NodeJS.ProcessEnv {
+  return {
+    EVENT_BUS_BACKEND: 'broker',
+    BROKER_URL: url,
+    BROKER_NAMESPACE: namespace,
+    BROKER_HEARTBEAT_SECONDS: '1',
+    BROKER_TIMEOUT_MS: '2000',
+    BROKER_MAX_ATTEMPTS: '3',
+    BROKER_RETRY_BACKOFF_MS: '50',
+    BROKER_RETRY_MAX_BACKOFF_MS: '200',
+  };
+}
+
+/** The topology an app started with {@link brokerEnv} declares. */
+export function testTopology(namespace: string): Topology {
+  return new Topology(namespace, { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 200 });
+}
+
+/** Deletes what a test declared: each subscriber's queues, then the namespace's exchanges. */
+export async function removeTopology(
+  topology: Topology,
+  subscribers: readonly string[],
+): Promise<void> {
+  const connection = await connect(testBrokerUrl);
+  try {
+    const channel = await connection.createChannel();
+    for (const subscriber of subscribers) {
+      const queues = [
+        topology.queue(subscriber),
+        topology.deadLetterQueue(subscriber),
+        ...topology.retryDelays().map((delay) => topology.retryQueue(subscriber, delay)),
+      ];
+      for (const queue of queues) await channel.deleteQueue(queue);
+    }
+    await channel.deleteExchange(topology.exchange);
+    await channel.deleteExchange(topology.deadLetterExchange);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Fails with one line naming the address when RabbitMQ cannot be reached. */
+export async function assertBrokerReachable(url = testBrokerUrl): Promise<void> {
+  try {
+    const connection = await connect(url, { timeout: 3000 });
+    await connection.close();
+  } catch (error) {
+    const shown = new URL(url);
+    if (shown.password) shown.password = '***';
+    throw new Error(`RabbitMQ is not reachable at ${shown}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
