@@ -4,10 +4,12 @@ import { freePort } from './free-port';
 /**
  * A TCP proxy to a real service that a test can cut and restore, to simulate an outage without
  * stopping the shared server. While cut, the port refuses connections and open ones are reset.
+ * While frozen, connections stay open but every byte is dropped: a silent partition.
  */
 export class TcpProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  private frozen = false;
 
   private constructor(
     private readonly target: { host: string; port: number },
@@ -29,11 +31,27 @@ export class TcpProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => undefined);
       }
-      client.pipe(upstream).pipe(client);
+      this.forward(client, upstream);
+      this.forward(upstream, client);
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+  }
+
+  /** Drops every byte both ways, without closing anything, until {@link thaw}. */
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  thaw(): void {
+    this.frozen = false;
+  }
+
+  private forward(from: Socket, to: Socket): void {
+    from.on('data', (chunk) => {
+      if (!this.frozen && !to.destroyed) to.write(chunk);
+    });
   }
 
   async cut(): Promise<void> {

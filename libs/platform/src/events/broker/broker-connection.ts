@@ -78,6 +78,7 @@ export class BrokerConnection implements OnApplicationShutdown {
         return;
       }
       this.connection = connection;
+      this.logger.log('Connected to the broker');
       if (this.failures > 0) this.logger.log('Broker connection restored');
       this.failures = 0;
     } catch (error) {

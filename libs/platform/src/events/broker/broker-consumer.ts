@@ -1,9 +1,9 @@
 import {
+  BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
 } from '@nestjs/common';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { FaultPoints } from '../../faults/fault-points';
@@ -30,11 +30,12 @@ import { Topology } from './topology';
  * and after the last attempt the message goes to its dead-letter queue, while the others flow on.
  */
 @Injectable()
-export class BrokerConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class BrokerConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('BrokerConsumer');
   private readonly lanes: Lanes;
   private readonly inFlight = new Set<Promise<void>>();
   private channel: ConfirmChannel | undefined;
+  private consumerTags: string[] = [];
   private stopped = false;
 
   constructor(
@@ -52,16 +53,26 @@ export class BrokerConsumer implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.options.consume) return;
     await this.connection.whenConnected((connection) => this.startConsuming(connection));
     this.connection.start();
   }
 
-  /** Stops taking messages, then lets those being handled finish (they hold their own deadline). */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the database closes: stops taking messages, lets those being handled finish (for at
+   * most the broker timeout), then closes the channel, which returns anything unacknowledged.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    await this.channel?.close().catch(() => undefined);
-    await Promise.allSettled([...this.inFlight]);
+    const channel = this.channel;
+    if (!channel) return;
+    for (const tag of this.consumerTags) await channel.cancel(tag).catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise((resolve) => (timer = setTimeout(resolve, this.options.timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    await channel.close().catch(() => undefined);
   }
 
   private async startConsuming(
@@ -77,15 +88,20 @@ export class BrokerConsumer implements OnApplicationBootstrap, OnApplicationShut
     for (const subscription of this.subscriptions.all()) {
       await this.topology.declareSubscriber(channel, subscription);
     }
-    if (this.stopped) return void (await channel.close());
+    // A process that does not consume still declares its subscribers' queues: what it publishes
+    // before a consumer ever started is kept there, not dropped by an exchange with no binding.
+    if (this.stopped || !this.options.consume) return void (await channel.close());
+    const tags: string[] = [];
     for (const subscription of this.subscriptions.all()) {
-      await channel.consume(this.topology.queue(subscription.subscriber), (message) => {
+      const { consumerTag } = await channel.consume(this.topology.queue(subscription.subscriber), (message) => {
         if (!message) return; // the broker cancelled the consumer (queue deleted)
         const handled = this.handle(channel, subscription, message);
         this.inFlight.add(handled);
         void handled.finally(() => this.inFlight.delete(handled));
       });
+      tags.push(consumerTag);
     }
+    this.consumerTags = tags;
     this.channel = channel;
   }
 

@@ -1,9 +1,9 @@
 import {
+  BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
 } from '@nestjs/common';
 import type { ConfirmChannel } from 'amqplib';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -26,7 +26,7 @@ import { Topology } from './topology';
  * keeps its message id, and the consumers' inbox drops the second copy.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('BrokerRelay');
   private channel: ConfirmChannel | undefined;
   private running: Promise<void> | undefined;
@@ -66,10 +66,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.tick();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Finishes the round under way (its confirms have a deadline) before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    await this.channel?.close().catch(() => undefined);
   }
 
   /** Starts a round now, or right after the one running. Never waits. */
@@ -98,7 +100,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let handedOff = 0;
     for (;;) {
       const channel = this.channel;
-      if (!channel || this.stopped) return handedOff;
+      // `current` is set once every setup ran, this process's queues declared and bound: until
+      // then a message could reach an exchange with nothing bound to it yet, and be dropped.
+      if (!channel || !this.connection.current || this.stopped) return handedOff;
       const owed = await this.unitOfWork.run(() =>
         this.outbox.claimDue(this.recipient, this.registry.batchSize, this.registry.leaseMs),
       );
