@@ -52,6 +52,7 @@ export class TcpProxy {
     from.on('data', (chunk) => {
       if (!this.frozen && !to.destroyed) to.write(chunk);
     });
+    from.on('end', () => to.end());
   }
 
   async cut(): Promise<void> {

@@ -47,7 +47,10 @@ export class BrokerConnection implements OnApplicationShutdown {
     if (!connection) return;
     this.logger.warn(`Dropping the broker connection: ${reason}`);
     this.lost(connection);
-    void connection.close().catch(() => undefined);
+    // Not a polite close: its handshake would wait on the same dead link. Destroying the socket
+    // also tells the broker at once (if it can hear) to requeue what this connection held.
+    const socket = (connection.connection as unknown as { stream?: { destroy(): void } }).stream;
+    socket?.destroy();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -93,12 +93,15 @@ export class BrokerConsumer implements OnApplicationBootstrap, BeforeApplication
     if (this.stopped || !this.options.consume) return void (await channel.close());
     const tags: string[] = [];
     for (const subscription of this.subscriptions.all()) {
-      const { consumerTag } = await channel.consume(this.topology.queue(subscription.subscriber), (message) => {
-        if (!message) return; // the broker cancelled the consumer (queue deleted)
-        const handled = this.handle(channel, subscription, message);
-        this.inFlight.add(handled);
-        void handled.finally(() => this.inFlight.delete(handled));
-      });
+      const { consumerTag } = await channel.consume(
+        this.topology.queue(subscription.subscriber),
+        (message) => {
+          if (!message) return; // the broker cancelled the consumer (queue deleted)
+          const handled = this.handle(channel, subscription, message);
+          this.inFlight.add(handled);
+          void handled.finally(() => this.inFlight.delete(handled));
+        },
+      );
       tags.push(consumerTag);
     }
     this.consumerTags = tags;
