@@ -8,7 +8,8 @@ import {
   waitForOrderStatus,
 } from '../support/flow';
 import { Subscriptions } from '@pharmacy/platform';
-import { brokerEnv, removeTopology, testTopology, uniqueNamespace } from '../support/broker';
+import { APP_SUBSCRIBERS, brokerEnv, forgetNamespace, uniqueNamespace } from '../support/broker';
+import { DataSource } from 'typeorm';
 import { startStack, Stack } from '../support/stack';
 import { waitFor } from '../support/wait-for';
 
@@ -28,8 +29,17 @@ describe.each(['registry', 'broker'])(
         .get(Subscriptions)
         .all()
         .map((s) => s.subscriber);
+      if (backend === 'broker')
+        await forgetNamespace(namespace, stack.api.get(DataSource), subscribers);
       await stack.close();
-      if (backend === 'broker') await removeTopology(testTopology(namespace), subscribers);
+    });
+
+    it('registers the subscribers the broker tests clean up after', () => {
+      const subscribers = stack.api
+        .get(Subscriptions)
+        .all()
+        .map((s) => s.subscriber);
+      expect([...subscribers].sort()).toEqual(APP_SUBSCRIBERS);
     });
 
     it('ships two approved prescription items and one over-the-counter item, and transmits both prescriptions', async () => {

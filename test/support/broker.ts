@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'amqplib';
+import type { Client } from 'pg';
 import { Topology } from '@pharmacy/platform';
 
 /** The RabbitMQ the tests use; each test file works under a namespace of its own. */
@@ -65,3 +66,31 @@ export async function assertBrokerReachable(url = testBrokerUrl): Promise<void> 
     });
   }
 }
+
+/**
+ * Forgets a finished test's namespace: its publications owed to the broker (no relay of another
+ * namespace would ever claim them) and, when given, its topology.
+ */
+export async function forgetNamespace(
+  namespace: string,
+  db: Pick<Client, 'query'>,
+  subscribers?: readonly string[],
+): Promise<void> {
+  await db.query('delete from event_publications where subscriber = $1', [`broker:${namespace}`]);
+  await removeTopology(testTopology(namespace), subscribers ?? APP_SUBSCRIBERS);
+}
+
+/**
+ * Every subscriber the API and the worker register, for tests that run them as child processes
+ * and must delete their queues. The broker flow test checks the list against the running apps.
+ */
+export const APP_SUBSCRIBERS = [
+  'ehr.enqueue-erx-submission-when-request-approved',
+  'ehr.open-encounter-when-order-placed',
+  'notifications.notify-patient-when-order-cancelled',
+  'notifications.notify-patient-when-order-shipped',
+  'orders.conclude-review-when-encounter-completed',
+  'orders.enqueue-fulfillment-when-order-ready',
+  'orders.mark-item-approved-when-prescription-approved',
+  'orders.mark-item-rejected-when-prescription-rejected',
+];

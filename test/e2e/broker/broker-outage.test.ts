@@ -1,6 +1,6 @@
 import { BrokerConnection, Subscriptions } from '@pharmacy/platform';
 import { DataSource } from 'typeorm';
-import { brokerEnv, removeTopology, testTopology, uniqueNamespace } from '../../support/broker';
+import { brokerEnv, forgetNamespace, uniqueNamespace } from '../../support/broker';
 import { OTC, RX_A, pendingRequestsOf, placeOrder } from '../../support/flow';
 import { startStack, Stack } from '../../support/stack';
 import { TcpProxy } from '../../support/tcp-proxy';
@@ -32,9 +32,9 @@ describe('A broker outage during approvals', () => {
       .get(Subscriptions)
       .all()
       .map((s) => s.subscriber);
+    await forgetNamespace(namespace, stack.api.get(DataSource), subscribers);
     await stack.close();
     await proxy.cut();
-    await removeTopology(testTopology(namespace), subscribers);
   });
 
   it('answers every approval promptly, and delivers every event once when the broker is back', async () => {

@@ -2,7 +2,13 @@ import { INestApplicationContext } from '@nestjs/common';
 import { cloudEventAttributes, DomainEvent, EventBus, Trace, UnitOfWork } from '@pharmacy/platform';
 import { connect, type ChannelModel } from 'amqplib';
 import { CloudEvent } from 'cloudevents';
-import { removeTopology, testBrokerUrl, testTopology, uniqueNamespace } from '../../support/broker';
+import {
+  forgetNamespace,
+  testBrokerUrl,
+  testTopology,
+  uniqueNamespace,
+} from '../../support/broker';
+import { DataSource } from 'typeorm';
 import { bootBroker } from '../../support/broker-testing';
 import { waitFor } from '../../support/wait-for';
 
@@ -29,9 +35,9 @@ describe('An event on the wire', () => {
   });
 
   afterAll(async () => {
+    await forgetNamespace(namespace, app.get(DataSource), []);
     await app.close();
     await amqp.close();
-    await removeTopology(topology, []);
   });
 
   it('is a valid CloudEvents 1.0 message whose id is the event id, with its trace as extensions', async () => {

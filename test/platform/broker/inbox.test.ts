@@ -3,7 +3,12 @@ import { DomainEvent, EventBus, toCloudEventMessage, UnitOfWork } from '@pharmac
 import { connect } from 'amqplib';
 import { DataSource } from 'typeorm';
 import { serializeEvent } from '../../../libs/platform/src/events/registry/event-serializer';
-import { removeTopology, testBrokerUrl, testTopology, uniqueNamespace } from '../../support/broker';
+import {
+  forgetNamespace,
+  testBrokerUrl,
+  testTopology,
+  uniqueNamespace,
+} from '../../support/broker';
 import { bootBroker } from '../../support/broker-testing';
 import { waitFor } from '../../support/wait-for';
 
@@ -45,8 +50,8 @@ describe('The inbox of a broker subscriber', () => {
   });
 
   afterAll(async () => {
+    await forgetNamespace(namespace, app.get(DataSource), [COUNT]);
     await app.close();
-    await removeTopology(topology, [COUNT]);
   });
 
   const crates = async (crateId: string): Promise<number> => {

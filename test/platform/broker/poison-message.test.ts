@@ -1,7 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
 import { DeadLetters } from '../../../libs/platform/src/events/broker/dead-letters';
-import { removeTopology, testTopology, uniqueNamespace } from '../../support/broker';
+import { forgetNamespace, uniqueNamespace } from '../../support/broker';
+import { DataSource } from 'typeorm';
 import { bootBroker } from '../../support/broker-testing';
 import { waitFor } from '../../support/wait-for';
 
@@ -38,8 +39,8 @@ describe('A poison message on the broker', () => {
   });
 
   afterAll(async () => {
+    await forgetNamespace(namespace, app.get(DataSource), [LABEL, BOOK]);
     await app.close();
-    await removeTopology(testTopology(namespace), [LABEL, BOOK]);
   });
 
   it('is dead-lettered after N attempts while the others flow, and a redrive delivers it once', async () => {

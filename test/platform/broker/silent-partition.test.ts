@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { BrokerConnection, DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
 import { DataSource } from 'typeorm';
-import { removeTopology, testTopology, uniqueNamespace } from '../../support/broker';
+import { forgetNamespace, uniqueNamespace } from '../../support/broker';
 import { bootBroker, connected } from '../../support/broker-testing';
 import { TcpProxy } from '../../support/tcp-proxy';
 import { waitFor } from '../../support/wait-for';
@@ -41,9 +41,9 @@ describe('A silent partition from the broker', () => {
 
   afterAll(async () => {
     proxy.thaw();
+    await forgetNamespace(namespace, app.get(DataSource), [LOG]);
     await app.close();
     await proxy.cut();
-    await removeTopology(testTopology(namespace), [LOG]);
   });
 
   it('is detected within a bounded time, blocks no publisher, and loses nothing', async () => {

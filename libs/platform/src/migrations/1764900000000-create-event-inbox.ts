@@ -10,6 +10,8 @@ export class CreateEventInbox1764900000000 implements MigrationInterface {
         subscriber text not null,
         event_id uuid not null,
         received_at timestamptz not null default now(),
+        -- host:pid of the process that handled it: shows how consumers shared the work
+        consumer text not null,
         primary key (subscriber, event_id)
       )`);
     await db.query('create index event_inbox_received_idx on event_inbox (received_at)');

@@ -113,37 +113,55 @@ export class BrokerConsumer implements OnApplicationBootstrap, BeforeApplication
     subscription: Subscription,
     message: ConsumeMessage,
   ): Promise<void> {
-    const { subscriber } = subscription;
     await this.lanes
-      .run(async () => {
-        let event: DomainEvent;
-        try {
-          event = deserializeEvent(fromCloudEventMessage(message), (type) =>
-            type === subscription.eventClass.type ? subscription.eventClass : undefined,
-          );
-        } catch (error) {
-          this.logger.error(
-            { err: error, subscriber, messageId: message.properties.messageId },
-            `Unreadable message for ${subscriber}, dead-lettered: ${(error as Error).message}`,
-          );
-          return channel.nack(message, false, false); // the queue dead-letters it
-        }
-        try {
-          await this.invoker.invoke(subscription, event, {
-            claim: () => this.inbox.receive(event.eventId, subscriber),
-          });
-        } catch (error) {
-          return this.retryLater(channel, subscription, message, event, error);
-        }
-        this.faults.hit('broker.before-ack'); // committed, not acknowledged: redelivered, then dropped
-        channel.ack(message);
-      })
-      .catch((error: unknown) => {
+      .run(() => this.deliver(channel, subscription, message))
+      .catch((error) => {
         // The channel closed under us: the broker redelivers the message, the inbox has the rest.
         this.logger.warn(
-          `Message for ${subscriber} left unacknowledged: ${(error as Error).message}`,
+          `Message for ${subscription.subscriber} left unacknowledged: ${(error as Error).message}`,
         );
       });
+  }
+
+  private async deliver(
+    channel: ConfirmChannel,
+    subscription: Subscription,
+    message: ConsumeMessage,
+  ): Promise<void> {
+    const { subscriber } = subscription;
+    let event: DomainEvent;
+    try {
+      event = deserializeEvent(fromCloudEventMessage(message), (type) =>
+        type === subscription.eventClass.type ? subscription.eventClass : undefined,
+      );
+    } catch (error) {
+      this.logger.error(
+        { err: error, subscriber, messageId: message.properties.messageId },
+        `Unreadable message for ${subscriber}, dead-lettered: ${(error as Error).message}`,
+      );
+      return channel.nack(message, false, false); // the queue dead-letters it
+    }
+    try {
+      await this.invoker.invoke(subscription, event, {
+        claim: () => this.receive(event, subscriber),
+      });
+    } catch (error) {
+      return this.retryLater(channel, subscription, message, event, error);
+    }
+    this.faults.hit('broker.before-ack'); // committed, not acknowledged: redelivered, then dropped
+    channel.ack(message);
+  }
+
+  /** The inbox check, in the subscriber's transaction: false for a copy already received. */
+  private async receive(event: DomainEvent, subscriber: string): Promise<boolean> {
+    const first = await this.inbox.receive(event.eventId, subscriber);
+    if (!first) {
+      this.logger.log(
+        { subscriber, eventId: event.eventId },
+        `${subscriber} already received ${event.type} ${event.eventId}: acknowledged, not run again`,
+      );
+    }
+    return first;
   }
 
   /** Sends the message to its next retry queue, or after the last attempt to its dead letters. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { hostname } from 'node:os';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 
 /**
@@ -8,6 +9,8 @@ import { UnitOfWork } from '../../transactions/unit-of-work';
  */
 @Injectable()
 export class Inbox {
+  private readonly consumer = `${hostname()}:${process.pid}`;
+
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
   /**
@@ -16,9 +19,9 @@ export class Inbox {
    */
   async receive(eventId: string, subscriber: string): Promise<boolean> {
     const rows: unknown[] = await this.unitOfWork.manager.query(
-      `insert into event_inbox (event_id, subscriber) values ($1, $2)
+      `insert into event_inbox (event_id, subscriber, consumer) values ($1, $2, $3)
        on conflict do nothing returning event_id`,
-      [eventId, subscriber],
+      [eventId, subscriber, this.consumer],
     );
     return rows.length > 0;
   }
