@@ -5,6 +5,7 @@ import { createValidationPipe, ProblemDetailsFilter, TraceMiddleware } from '@ph
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import type { ApiConfig } from './api.config';
+import { serveAsyncApi } from './asyncapi';
 import { serveOpenApi } from './openapi';
 import { mountQueuesDashboard } from './queues-dashboard';
 
@@ -24,6 +25,7 @@ export async function createHttpApp(config: ApiConfig): Promise<INestApplication
   app.useBodyParser('json', { limit: '100kb' });
   app.enableShutdownHooks();
   serveOpenApi(app);
+  serveAsyncApi(app);
   if (config.QUEUES_DASHBOARD) mountQueuesDashboard(app);
   return app;
 }

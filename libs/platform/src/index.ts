@@ -50,6 +50,8 @@ export { enqueueJob, ENQUEUE_TIMEOUT_MS } from './jobs/enqueue';
 export { DeadLettersAdminModule } from './events/broker/dead-letters-admin.module';
 export { BrokerConnection } from './events/broker/broker-connection';
 export { OutboxRelay } from './events/broker/outbox-relay';
+export { DeadLetters, type DeadLetter } from './events/broker/dead-letters';
+export { serializeEvent, type SerializedEvent } from './events/registry/event-serializer';
 export { Topology } from './events/broker/topology';
 export { type BrokerOptions } from './events/broker/broker-options';
 export { cloudEventAttributes, toCloudEventMessage } from './events/broker/cloud-event-message';

@@ -1,8 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DomainEvent, EventBus, toCloudEventMessage, UnitOfWork } from '@pharmacy/platform';
+import {
+  DomainEvent,
+  EventBus,
+  serializeEvent,
+  toCloudEventMessage,
+  UnitOfWork,
+} from '@pharmacy/platform';
 import { connect } from 'amqplib';
 import { DataSource } from 'typeorm';
-import { serializeEvent } from '../../../libs/platform/src/events/registry/event-serializer';
 import {
   forgetNamespace,
   testBrokerUrl,

@@ -1,6 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
-import { DeadLetters } from '../../../libs/platform/src/events/broker/dead-letters';
+import { DeadLetters, DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
 import { forgetNamespace, uniqueNamespace } from '../../support/broker';
 import { DataSource } from 'typeorm';
 import { bootBroker } from '../../support/broker-testing';
