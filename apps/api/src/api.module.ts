@@ -38,7 +38,7 @@ export class ApiModule {
         IdentityModule.forRoot({ devLogin: config.AUTH_DEV_LOGIN }),
         OrdersModule,
         EhrModule,
-        NotificationsModule,
+        ...(config.NOTIFICATIONS_EXTRACTED ? [] : [NotificationsModule]),
         PublicationsAdminModule,
         ...(config.EVENT_BUS_BACKEND === 'broker' ? [DeadLettersAdminModule] : []),
         HealthModule.forRoot(config.REDIS_URL),

@@ -1,7 +1,9 @@
-import { checkCoreConfig, coreEnvSchema, env, parseEnv } from '@pharmacy/platform';
+import { checkCoreConfig, checkExtraction, coreEnvSchema, env, parseEnv } from '@pharmacy/platform';
 
 export const workerEnvSchema = {
   ...coreEnvSchema,
+  // true once apps/notifications runs on its own: this app then leaves the module out.
+  NOTIFICATIONS_EXTRACTED: env.bool(false),
   ERX_BASE_URL: env.url(['http', 'https']),
   PHARMACY_BASE_URL: env.url(['http', 'https']),
   PARTNER_TIMEOUT_MS: env.int(5000, { min: 100, max: 120_000 }),
@@ -12,5 +14,6 @@ export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
 export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
   const config = parseEnv(workerEnvSchema, source);
   checkCoreConfig(config);
+  checkExtraction(config);
   return config;
 }

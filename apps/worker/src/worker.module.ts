@@ -40,7 +40,7 @@ export class WorkerModule {
         BullModule.forRoot({ connection: redisConnection(config.REDIS_URL, 'worker') }),
         EhrWorkerModule.forRoot({ baseUrl: config.ERX_BASE_URL, timeoutMs }),
         OrdersWorkerModule.forRoot({ baseUrl: config.PHARMACY_BASE_URL, timeoutMs }),
-        NotificationsModule,
+        ...(config.NOTIFICATIONS_EXTRACTED ? [] : [NotificationsModule]),
       ],
     };
   }

@@ -35,6 +35,7 @@ export {
   type PostgresSettings,
 } from './database/postgres-options';
 export { checkCoreConfig, coreEnvSchema, platformOptionsFrom } from './config/core-env';
+export { checkExtraction } from './events/broker/broker-env';
 export { LoggingModule } from './logging/logging.module';
 export { PublicationsAdminModule } from './events/registry/publications-admin.module';
 export { PublicationStore, type Claim } from './events/registry/publication-store';

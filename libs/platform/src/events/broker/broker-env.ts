@@ -1,4 +1,4 @@
-import { env, EnvReader } from '../../config/env';
+import { env, EnvReader, InvalidConfigurationError } from '../../config/env';
 
 /** An AMQP URL; a bad one is refused without echoing it, since it may hold a password. */
 const amqpUrl: EnvReader<string> = (raw) => {
@@ -33,3 +33,15 @@ export const brokerEnvSchema = {
   BROKER_RETRY_BACKOFF_MS: env.int(1000, { min: 1, max: 3_600_000 }),
   BROKER_RETRY_MAX_BACKOFF_MS: env.int(60_000, { min: 1, max: 86_400_000 }),
 };
+
+/** A module extracted into its own service hears events only through the broker. */
+export function checkExtraction(config: {
+  NOTIFICATIONS_EXTRACTED: boolean;
+  EVENT_BUS_BACKEND: string;
+}): void {
+  if (config.NOTIFICATIONS_EXTRACTED && config.EVENT_BUS_BACKEND !== 'broker') {
+    throw new InvalidConfigurationError([
+      `NOTIFICATIONS_EXTRACTED: needs EVENT_BUS_BACKEND=broker, got "${config.EVENT_BUS_BACKEND}"`,
+    ]);
+  }
+}
