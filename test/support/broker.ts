@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'amqplib';
 import type { Client } from 'pg';
+import { testEnv } from './test-env';
 import { Topology } from '@pharmacy/platform';
 
 /** The RabbitMQ the tests use; each test file works under a namespace of its own. */
-export const testBrokerUrl = process.env.TEST_BROKER_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+export const testBrokerUrl = testEnv.brokerUrl;
 
 /** A fresh namespace: the exchanges and queues of one test, apart from every other run's. */
 export function uniqueNamespace(): string {
@@ -50,20 +51,6 @@ export async function removeTopology(
     await channel.deleteExchange(topology.deadLetterExchange);
   } finally {
     await connection.close();
-  }
-}
-
-/** Fails with one line naming the address when RabbitMQ cannot be reached. */
-export async function assertBrokerReachable(url = testBrokerUrl): Promise<void> {
-  try {
-    const connection = await connect(url, { timeout: 3000 });
-    await connection.close();
-  } catch (error) {
-    const shown = new URL(url);
-    if (shown.password) shown.password = '***';
-    throw new Error(`RabbitMQ is not reachable at ${shown}: ${(error as Error).message}`, {
-      cause: error,
-    });
   }
 }
 

@@ -5,7 +5,7 @@ register({ baseUrl: `${__dirname}/../..`, paths: { '@pharmacy/*': ['libs/*/src']
 
 import { Client } from 'pg';
 import { adminDatabaseUrl, testDatabaseName, testEnv } from './test-env';
-import { assertPostgresReachable, assertRedisReachable } from './services';
+import { assertBrokerReachable, assertPostgresReachable, assertRedisReachable } from './services';
 import Redis from 'ioredis';
 import { migrateTestDatabase, seedTestDatabase } from './migrate-test-database';
 
@@ -14,6 +14,7 @@ export default async function globalSetup(): Promise<void> {
   try {
     await assertPostgresReachable(adminDatabaseUrl());
     await assertRedisReachable(testEnv.redisUrl);
+    await assertBrokerReachable(testEnv.brokerUrl);
   } catch (error) {
     process.stderr.write(
       `\n\n${(error as Error).message}\nStart it, or point the tests elsewhere (see README).\n\n`,
