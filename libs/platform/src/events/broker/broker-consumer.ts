@@ -5,7 +5,7 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
+import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { FaultPoints } from '../../faults/fault-points';
 import { DomainEvent } from '../domain-event';
 import { deserializeEvent } from '../registry/event-serializer';
@@ -19,7 +19,7 @@ import type { BrokerOptions } from './broker-options';
 import { fromCloudEventMessage } from './cloud-event-message';
 import { Inbox } from './inbox';
 import { Lanes } from './lanes';
-import { confirmedPublish, forwardedProperties } from './republish';
+import { routeFailure } from './failure-routing';
 import { Topology } from './topology';
 
 /**
@@ -75,9 +75,7 @@ export class BrokerConsumer implements OnApplicationBootstrap, BeforeApplication
     await channel.close().catch(() => undefined);
   }
 
-  private async startConsuming(
-    connection: Parameters<Parameters<BrokerConnection['whenConnected']>[0]>[0],
-  ): Promise<void> {
+  private async startConsuming(connection: ChannelModel): Promise<void> {
     const channel = await connection.createConfirmChannel();
     channel.on('error', (error: Error) => this.logger.warn(`Channel error: ${error.message}`));
     channel.on('close', () => {
@@ -164,7 +162,7 @@ export class BrokerConsumer implements OnApplicationBootstrap, BeforeApplication
     return first;
   }
 
-  /** Sends the message to its next retry queue, or after the last attempt to its dead letters. */
+  /** Retries the message later, or dead-letters it after the last attempt; logs which. */
   private async retryLater(
     channel: ConfirmChannel,
     { subscriber }: Subscription,
@@ -173,34 +171,34 @@ export class BrokerConsumer implements OnApplicationBootstrap, BeforeApplication
     error: unknown,
   ): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
-    const attempts = Number(message.properties.headers?.['x-attempts'] ?? 0) + 1;
-    const givingUp = attempts >= this.options.retry.maxAttempts;
-    const delayMs = this.topology.retryDelayMs(attempts);
-    const properties = forwardedProperties(message, {
-      'x-attempts': attempts,
-      'x-last-error': reason.slice(0, 1000),
-    });
-    const [exchange, routingKey] = givingUp
-      ? [this.topology.deadLetterExchange, subscriber]
-      : ['', this.topology.retryQueue(subscriber, delayMs)];
-    this.logger[givingUp ? 'error' : 'warn'](
-      { err: error, subscriber, eventType: event.type, eventId: event.eventId, attempts },
-      `Subscriber ${subscriber} failed on ${event.type} ${event.eventId} (attempt ${attempts}): ` +
-        `${reason}; ${givingUp ? 'dead-lettered' : `retried in ${delayMs} ms`}`,
-    );
     try {
-      await confirmedPublish(
+      const route = await routeFailure(
         channel,
-        exchange,
-        routingKey,
-        message.content,
-        properties,
-        this.options.timeoutMs,
+        this.topology,
+        this.options,
+        subscriber,
+        message,
+        reason,
       );
-      channel.ack(message);
-    } catch (publishError) {
+      this.logger[route.givingUp ? 'error' : 'warn'](
+        {
+          err: error,
+          subscriber,
+          eventType: event.type,
+          eventId: event.eventId,
+          attempts: route.attempts,
+        },
+        `Subscriber ${subscriber} failed on ${event.type} ${event.eventId} ` +
+          `(attempt ${route.attempts}): ${reason}; ` +
+          (route.givingUp ? 'dead-lettered' : `retried in ${route.delayMs} ms`),
+      );
+    } catch (parkError) {
       // Not parked anywhere: back to the queue at once (the delivery limit bounds a loop).
-      this.logger.warn(`Could not park a failed message: ${(publishError as Error).message}`);
+      this.logger.warn(
+        { err: error, subscriber, eventId: event.eventId },
+        `Subscriber ${subscriber} failed on ${event.type} ${event.eventId} (${reason}) and the ` +
+          `message could not be parked: ${(parkError as Error).message}`,
+      );
       channel.nack(message, false, true);
     }
   }

@@ -7,6 +7,7 @@ import { BROKER_OPTIONS, BrokerOptions } from './broker-options';
 import { BrokerOutbox } from './broker-outbox';
 import { DeadLetters } from './dead-letters';
 import { Inbox } from './inbox';
+import { InboxJanitor } from './inbox-janitor';
 import { OutboxRelay } from './outbox-relay';
 import { Topology } from './topology';
 
@@ -23,6 +24,7 @@ export function brokerProviders(options: BrokerOptions): {
       BrokerOutbox,
       OutboxRelay,
       Inbox,
+      InboxJanitor,
       BrokerConsumer,
       DeadLetters,
       BrokerEventBus,
