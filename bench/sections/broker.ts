@@ -104,17 +104,18 @@ export async function brokerSection(
     log(`broker: end-to-end latency at ${RATE}/s`);
     const sentAt = new Map<string, number>();
     const latencies: number[] = [];
-    let app: INestApplicationContext | undefined;
-    app = await platform(true, (event) => {
-      const at = sentAt.get(event.eventId);
-      void app!
-        .get(UnitOfWork)
-        .afterCommit(() => at !== undefined && latencies.push(performance.now() - at));
+    const holder: { app?: INestApplicationContext } = {};
+    const app = await platform(true, (event) => {
+      void holder.app!.get(UnitOfWork).afterCommit(() => {
+        const at = sentAt.get(event.eventId);
+        if (at !== undefined) latencies.push(performance.now() - at);
+      });
     });
+    holder.app = app;
     const count = Math.max(20, Math.round((scale.rateMs / 1000) * RATE));
     await atRate(count, async (i) => {
       const event = new BenchParcelSentEvent({ n: i });
-      await app!.get(UnitOfWork).run(() => app!.get(EventBus).publish(event));
+      await app.get(UnitOfWork).run(() => app.get(EventBus).publish(event));
       sentAt.set(event.eventId, performance.now());
     });
     await until(() => latencies.length >= count, 30_000);
