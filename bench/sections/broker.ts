@@ -59,7 +59,7 @@ export async function brokerSection(
       consume,
       onEvent,
     });
-  const amqp = await connect(config.brokerUrl);
+  const amqp = await connect(config.brokerUrl, { noDelay: true }); // as BrokerConnection
   const channel = await amqp.createConfirmChannel();
   const sql = (text: string, params: unknown[] = []) =>
     withClient(config.databaseUrl, (client) => client.query(text, params));

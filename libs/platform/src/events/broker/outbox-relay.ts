@@ -98,29 +98,39 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Hands off due publications until none is left, or the broker is gone. */
   async drain(): Promise<number> {
     let handedOff = 0;
-    for (;;) {
-      const channel = this.channel;
-      // `current` is set once every setup ran, this process's queues declared and bound: until
-      // then a message could reach an exchange with nothing bound to it yet, and be dropped.
-      if (!channel || !this.connection.current || this.stopped) return handedOff;
-      const owed = await this.unitOfWork.run(() =>
-        this.outbox.claimDue(this.recipient, this.registry.batchSize, this.registry.leaseMs),
-      );
-      if (owed.length === 0) return handedOff;
-      const confirmed = await this.publish(channel, owed);
-      const missing = owed.filter((message) => !confirmed.has(message));
+    let owed = this.ready() ? await this.unitOfWork.run(() => this.claim()) : [];
+    while (owed.length > 0) {
+      const batch = owed;
+      const channel = this.channel; // may have closed since the claim: then nothing is confirmed
+      const confirmed = channel ? await this.publish(channel, batch) : new Set<OwedMessage>();
+      const missing = batch.filter((message) => !confirmed.has(message));
       this.faults.hit('broker.after-confirm'); // confirmed, not yet marked: republished later
-      await this.unitOfWork.run(async () => {
-        await this.outbox.markHandedOff(owed.filter((message) => confirmed.has(message)));
+      // The mark of this batch and the claim of the next share one transaction.
+      owed = await this.unitOfWork.run(async () => {
+        await this.outbox.markHandedOff(batch.filter((message) => confirmed.has(message)));
         await this.outbox.postpone(
           missing,
           'not confirmed by the broker',
           this.registry.retry.baseDelayMs,
         );
+        const more = missing.length === 0 && batch.length === this.registry.batchSize;
+        return more && this.ready() ? this.claim() : [];
       });
       handedOff += confirmed.size;
-      if (missing.length > 0 || owed.length < this.registry.batchSize) return handedOff;
     }
+    return handedOff;
+  }
+
+  /**
+   * A channel, and `current` set: every setup ran, this process's queues are declared and bound.
+   * Until then a message could reach an exchange with nothing bound to it yet, and be dropped.
+   */
+  private ready(): boolean {
+    return !!this.channel && !!this.connection.current && !this.stopped;
+  }
+
+  private claim(): Promise<OwedMessage[]> {
+    return this.outbox.claimDue(this.recipient, this.registry.batchSize, this.registry.leaseMs);
   }
 
   /** Publishes the batch; resolves with those the broker confirmed before the deadline. */
