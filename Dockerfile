@@ -24,6 +24,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && rm -rf /root/.npm
 COPY --from=build /app/dist ./dist
+# The AsyncAPI document the API serves (generated from the code, checked in CI).
+COPY docs/asyncapi.json ./docs/asyncapi.json
 USER node
 # 3000: the API (PORT); 4010: the fake partners (FAKE_PARTNERS_PORT). The worker listens on none.
 EXPOSE 3000 4010

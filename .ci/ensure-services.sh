@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts PostgreSQL and Redis on 127.0.0.1 if they are not answering, then waits for them.
+# Starts PostgreSQL, Redis and RabbitMQ on 127.0.0.1 if they are not answering, then waits for them.
 set -euo pipefail
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -23,4 +23,9 @@ if ! port_open 6379; then
     --dir /var/lib/redis --logfile /var/log/redis/ci.log
   wait_for Redis 6379
 fi
-echo "PostgreSQL and Redis are up"
+if ! port_open 5672; then
+  echo "starting RabbitMQ"
+  if [ "$(id -u)" -eq 0 ]; then runuser -u rabbitmq -- rabbitmq-server -detached; else rabbitmq-server -detached; fi
+  wait_for RabbitMQ 5672
+fi
+echo "PostgreSQL, Redis and RabbitMQ are up"

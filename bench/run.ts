@@ -15,6 +15,7 @@ import {
 } from './lib/report';
 import { scaleFrom } from './lib/scale';
 import { Stack, startStack } from './lib/stack';
+import { brokerSection } from './sections/broker';
 import { busSection } from './sections/bus';
 import { httpSection } from './sections/http';
 import { jobsSection, postgresJobsSection } from './sections/jobs';
@@ -97,6 +98,14 @@ async function main(): Promise<void> {
     notes.push(...relay.notes);
     details.relay = relay.details;
   }
+  if (wants('broker')) {
+    const broker = await section('broker', alone, () =>
+      brokerSection(config, scale, CHILDREN_DIR, log),
+    );
+    rows.push(...broker.rows);
+    notes.push(...broker.notes);
+    details.broker = broker.details;
+  }
   if (wants('http') || wants('jobs') || wants('pipeline')) {
     log(`starting the stack (API, worker, fake partners; ${config.backend} bus)`);
     const stack: Stack = await startStack(config, CHILDREN_DIR);
@@ -154,7 +163,7 @@ async function main(): Promise<void> {
     }
   }
 
-  // By id: 1 bus, 2 wrapper, 3 HTTP, 4 pipeline, 5 jobs, 6 resources.
+  // By id: 1 bus, 2 wrapper, 3 HTTP, 4 pipeline, 5 jobs, 6 resources, 7 relay, 8 broker.
   const reported: ReportedRow[] = rows
     .map(report)
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));

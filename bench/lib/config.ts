@@ -5,7 +5,7 @@ import { join } from 'node:path';
 /** The bench always works in a database of this name, which it drops and creates on each run. */
 export const BENCH_DATABASE = 'pharmacy_bench';
 
-export const SECTIONS = ['bus', 'wrapper', 'relay', 'http', 'jobs', 'pipeline'] as const;
+export const SECTIONS = ['bus', 'wrapper', 'relay', 'broker', 'http', 'jobs', 'pipeline'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchConfig {
@@ -14,6 +14,8 @@ export interface BenchConfig {
   readonly databaseUrl: string;
   /** A Redis database of the bench's own: flushed at the start of each run. */
   readonly redisUrl: string;
+  /** RabbitMQ for section 8; the bench declares a namespace of its own and deletes it after. */
+  readonly brokerUrl: string;
   /** Connections per pool: the app's DATABASE_POOL_SIZE and every raw-pg baseline's pool. */
   readonly poolSize: number;
   /** Lanes of the wrapper runs, HTTP connections, and the raw-pg ceilings beside them. */
@@ -62,6 +64,7 @@ export function benchConfig(repoRoot: string): BenchConfig {
     adminUrl: adminUrl.toString(),
     databaseUrl: databaseUrl.toString(),
     redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/9',
+    brokerUrl: process.env.BENCH_BROKER_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
     poolSize: int('BENCH_DB_POOL', 10),
     concurrency: int('BENCH_CONCURRENCY', 16),
     rate: int('BENCH_RATE', 200),

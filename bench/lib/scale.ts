@@ -20,6 +20,8 @@ export interface Scale {
   readonly jobs: number;
   /** 7. Incomplete publications the relay drains (and raw pg updates, for the baseline). */
   readonly relayBacklog: number;
+  /** 8. Messages per broker measurement (hand-off, consume, one and two consumer processes). */
+  readonly brokerMessages: number;
 }
 
 const SCALES: Record<Scale['name'], Scale> = {
@@ -36,6 +38,7 @@ const SCALES: Record<Scale['name'], Scale> = {
     pipelineApprovals: 60,
     jobs: 100,
     relayBacklog: 2000,
+    brokerMessages: 500,
   },
   default: {
     name: 'default',
@@ -50,6 +53,7 @@ const SCALES: Record<Scale['name'], Scale> = {
     pipelineApprovals: 1200,
     jobs: 1500,
     relayBacklog: 50_000,
+    brokerMessages: 5000,
   },
   long: {
     name: 'long',
@@ -64,6 +68,7 @@ const SCALES: Record<Scale['name'], Scale> = {
     pipelineApprovals: 6000,
     jobs: 6000,
     relayBacklog: 50_000,
+    brokerMessages: 20_000,
   },
 };
 

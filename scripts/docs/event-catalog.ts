@@ -434,6 +434,11 @@ export function renderCatalog(catalog: EventCatalog): string {
     "module's `onModuleInit()`, and the `@Processor` providers); payloads, descriptions and",
     'publishers come from the source (the contract classes, and the `publish(new …Event(…))` calls).',
     '',
+    'Over RabbitMQ (`EVENT_BUS_BACKEND=broker`) each event type below is a routing key on the',
+    '`<namespace>.events` topic exchange and each subscriber a queue `<namespace>.<subscriber>`; the',
+    'messages are CloudEvents 1.0. The same registrations, machine-readable, are',
+    '[`asyncapi.json`](asyncapi.json) (AsyncAPI 3.0, also served at `/api/docs-asyncapi.json`).',
+    '',
     `${plural(events.length, 'event')}, ${plural(subscriberCount, 'subscriber')}, ` +
       `${plural(queues.length, 'queue')}, ${plural(modules.length, 'module')}.`,
     '',

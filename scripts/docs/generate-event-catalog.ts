@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bootApps, collectCatalog, findRepoRoot } from './collect-catalog';
+import { ASYNCAPI_PATH, buildAsyncApi, renderAsyncApi } from './asyncapi';
 import { CATALOG_PATH, renderCatalog } from './event-catalog';
 
 /**
- * `npm run docs:events` writes docs/events.md from the code; `npm run docs:events -- --check`
- * writes nothing and fails if docs/events.md differs from what the code says.
+ * `npm run docs:events` writes docs/events.md and docs/asyncapi.json from the code;
+ * `npm run docs:events -- --check` writes nothing and fails if either differs from what the code says.
  *
  * Boots the API and the worker apps (no HTTP server, no job processing) against PostgreSQL and
  * Redis: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) and REDIS_URL
@@ -54,26 +55,37 @@ async function main(args: readonly string[]): Promise<number> {
     return 1;
   }
 
-  const markdown = renderCatalog(result.catalog);
-  const target = path.join(repoRoot, CATALOG_PATH);
+  const outputs = [
+    { file: CATALOG_PATH, content: renderCatalog(result.catalog) },
+    { file: ASYNCAPI_PATH, content: renderAsyncApi(buildAsyncApi(result.catalog)) },
+  ];
+  let code = 0;
+  for (const { file, content } of outputs) {
+    code = Math.max(code, sync(path.join(repoRoot, file), file, content, check));
+  }
+  return code;
+}
+
+/** Writes one generated file, or with `check` only compares it; returns the exit code. */
+function sync(target: string, name: string, content: string, check: boolean): number {
   const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : null;
   if (check) {
-    if (current === markdown) {
-      process.stdout.write(`${CATALOG_PATH} is up to date.\n`);
+    if (current === content) {
+      process.stdout.write(`${name} is up to date.\n`);
       return 0;
     }
     process.stderr.write(
-      `${CATALOG_PATH} is ${current === null ? 'missing' : 'stale'}: run npm run docs:events\n`,
+      `${name} is ${current === null ? 'missing' : 'stale'}: run npm run docs:events\n`,
     );
     return 1;
   }
-  if (current === markdown) {
-    process.stdout.write(`${CATALOG_PATH} is already up to date.\n`);
+  if (current === content) {
+    process.stdout.write(`${name} is already up to date.\n`);
     return 0;
   }
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, markdown);
-  process.stdout.write(`Wrote ${CATALOG_PATH}.\n`);
+  fs.writeFileSync(target, content);
+  process.stdout.write(`Wrote ${name}.\n`);
   return 0;
 }
 

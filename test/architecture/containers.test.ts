@@ -25,6 +25,7 @@ const CI_RUN = [
   'npm run start:fake-partners > fake-partners.log 2>&1 &',
   'PORT=3000 npm run start:api > api.log 2>&1 &',
   'npm run start:worker > worker.log 2>&1 &',
+  'npm run db:migrate:notifications && npm run start:notifications > notifications.log 2>&1 &',
   '',
 ].join('\n');
 

@@ -19,6 +19,7 @@ describe('Configuration validated at boot', () => {
       JWT_SECRET: 'too-short',
       AUTH_DEV_LOGIN: 'yes',
       EVENT_BUS_BACKEND: 'kafka',
+      BROKER_URL: 'amqp://guest:s3cret-pass@[broken',
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('DATABASE_URL: must use postgres or postgresql');
@@ -26,8 +27,10 @@ describe('Configuration validated at boot', () => {
     expect(result.stderr).toContain('JWT_SECRET: must be at least 32 characters');
     expect(result.stderr).toContain('AUTH_DEV_LOGIN: must be "true" or "false", got "yes"');
     expect(result.stderr).toContain(
-      'EVENT_BUS_BACKEND: must be one of registry, memory, got "kafka"',
+      'EVENT_BUS_BACKEND: must be one of registry, memory, broker, got "kafka"',
     );
+    expect(result.stderr).toContain('BROKER_URL: must be an amqp:// or amqps:// URL');
+    expect(result.stderr).not.toContain('s3cret-pass');
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 

@@ -53,6 +53,15 @@ describeEachQueueBackend('API docs and the queues dashboard', (backend) => {
     await stack.http.get('/api/docs').expect(200).expect('content-type', /html/);
   });
 
+  it('serves the AsyncAPI document of the events next to it', async () => {
+    const { body: document } = await stack.http
+      .get('/api/docs-asyncapi.json')
+      .expect(200)
+      .expect('content-type', /json/);
+    expect(document.asyncapi).toBe('3.0.0');
+    expect(Object.keys(document.channels)).toContain('ehr.prescription-request-approved');
+  });
+
   it('shows the queues dashboard to admins only', async () => {
     await stack.http
       .get('/admin/queues')

@@ -7,6 +7,7 @@ import { waitFor } from './wait-for';
 const ENTRIES = {
   api: join(__dirname, '../../dist/apps/api/src/main.js'),
   worker: join(__dirname, '../../dist/apps/worker/src/main.js'),
+  notifications: join(__dirname, '../../dist/apps/notifications/src/main.js'),
 };
 
 /** A built app as a real process, so a test can read its logs or kill it with SIGKILL. */
@@ -39,6 +40,7 @@ export class ChildApp {
       async () => {
         if (child.exitCode !== null) throw new Error(`The ${app} exited early:\n${started.log}`);
         if (app === 'worker') return started.log.includes('Worker started') ? true : undefined;
+        if (app === 'notifications') return started.log.includes('service listening') || undefined;
         const ready = await fetch(`${started.baseUrl}/api/health/ready`).catch(() => undefined);
         return ready?.ok ? true : undefined;
       },

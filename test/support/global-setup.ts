@@ -7,11 +7,16 @@ import { Client } from 'pg';
 import Redis from 'ioredis';
 import { adminDatabaseUrl, testDatabaseName, testEnv } from './test-env';
 import { migrateTestDatabase, seedTestDatabase } from './migrate-test-database';
-import { postgresForTheRun, redisForTheRun, stopEmbeddedPostgres } from './services-for-the-run';
+import {
+  brokerForTheRun,
+  postgresForTheRun,
+  redisForTheRun,
+  stopEmbeddedPostgres,
+} from './services-for-the-run';
 
 /**
  * Finds the services (an embedded PostgreSQL if the configured one does not answer; Redis or
- * not), tells the test files through the environment, then creates, migrates and seeds a fresh
+ * not; RabbitMQ or not), tells the test files through the environment, then creates, migrates and seeds a fresh
  * test database and empties the test Redis database.
  */
 export default async function globalSetup(): Promise<void> {
@@ -21,6 +26,8 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_DATABASE_URL = databaseUrl;
     process.env.TEST_QUEUE_BACKENDS ??= redisMissing ? 'postgres' : 'redis,postgres';
     if (redisMissing) process.env.TEST_REDIS_MISSING = redisMissing;
+    const brokerMissing = await brokerForTheRun(testEnv.brokerUrl);
+    if (brokerMissing) process.env.TEST_BROKER_MISSING = brokerMissing;
 
     const admin = new Client({ connectionString: adminDatabaseUrl(databaseUrl) });
     await admin.connect();

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adminDatabaseUrl, testDatabaseName } from './test-env';
-import { assertPostgresReachable, assertRedisReachable } from './services';
+import { assertBrokerReachable, assertPostgresReachable, assertRedisReachable } from './services';
 
 interface EmbeddedServer {
   readonly port: number;
@@ -65,6 +65,18 @@ export async function redisForTheRun(url: string): Promise<string | undefined> {
   } catch (error) {
     const missing = (error as Error).message;
     say(`${missing}\nThe queue tests run on the PostgreSQL queue backend alone.`);
+    return missing;
+  }
+}
+
+/** Why RabbitMQ is missing from this run, or undefined where it answers. */
+export async function brokerForTheRun(url: string): Promise<string | undefined> {
+  try {
+    await assertBrokerReachable(url);
+    return undefined;
+  } catch (error) {
+    const missing = (error as Error).message;
+    say(`${missing}\nThe tests that need RabbitMQ are skipped.`);
     return missing;
   }
 }

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import Redis from 'ioredis';
+import { connect } from 'amqplib';
 
 /** Fails with one line naming the address when PostgreSQL cannot be reached. */
 export async function assertPostgresReachable(url: string): Promise<void> {
@@ -34,6 +35,18 @@ export async function assertRedisReachable(url: string): Promise<void> {
     });
   } finally {
     redis.disconnect();
+  }
+}
+
+/** Fails with one line naming the address when RabbitMQ cannot be reached. */
+export async function assertBrokerReachable(url: string): Promise<void> {
+  try {
+    const connection = await connect(url, { timeout: 3000 });
+    await connection.close();
+  } catch (error) {
+    throw new Error(`RabbitMQ is not reachable at ${redact(url)}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 

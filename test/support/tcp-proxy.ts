@@ -4,11 +4,13 @@ import { freePort } from './free-port';
 /**
  * A TCP proxy to a real service that a test can cut and restore, to simulate an outage without
  * stopping the shared server. While cut, the port refuses connections and open ones are reset.
+ * Blackholed, connections stay open and bytes are held; frozen, every byte is dropped.
  */
 export class TcpProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private silent = false;
+  private frozen = false;
 
   private constructor(
     private readonly target: { host: string; port: number },
@@ -31,7 +33,8 @@ export class TcpProxy {
         socket.on('error', () => undefined);
       }
       if (this.silent) for (const socket of [client, upstream]) socket.pause();
-      client.pipe(upstream).pipe(client);
+      this.forward(client, upstream);
+      this.forward(upstream, client);
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
@@ -51,6 +54,22 @@ export class TcpProxy {
   heal(): void {
     this.silent = false;
     for (const socket of this.sockets) socket.resume();
+  }
+
+  /** Drops every byte both ways, without closing anything, until {@link thaw}. */
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  thaw(): void {
+    this.frozen = false;
+  }
+
+  private forward(from: Socket, to: Socket): void {
+    from.on('data', (chunk) => {
+      if (!this.frozen && !to.destroyed) to.write(chunk);
+    });
+    from.on('end', () => to.end());
   }
 
   async cut(): Promise<void> {

@@ -17,6 +17,10 @@ export const testEnv = {
   queueBackend: queueBackends[0],
   /** Why Redis is missing from this run, if it is. */
   redisMissing: process.env.TEST_REDIS_MISSING,
+  // Shared by every run: each broker test works under a namespace of its own.
+  brokerUrl: process.env.TEST_BROKER_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+  /** Why RabbitMQ is missing from this run, if it is. */
+  brokerMissing: process.env.TEST_BROKER_MISSING,
 };
 
 /** The same server, but the maintenance database, from which the test database is created. */

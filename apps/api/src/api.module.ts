@@ -8,6 +8,7 @@ import {
   AuditModule,
   AuthModule,
   databaseTimeoutsFrom,
+  DeadLettersAdminModule,
   LoggingModule,
   MetricsModule,
   PlatformModule,
@@ -42,8 +43,9 @@ export class ApiModule {
         IdentityModule.forRoot({ devLogin: config.AUTH_DEV_LOGIN }),
         OrdersModule,
         EhrModule,
-        NotificationsModule,
+        ...(config.NOTIFICATIONS_EXTRACTED ? [] : [NotificationsModule]),
         PublicationsAdminModule,
+        ...(config.EVENT_BUS_BACKEND === 'broker' ? [DeadLettersAdminModule] : []),
         HealthModule.forRoot(queueBackendOf(config) === 'redis' ? config.REDIS_URL : undefined),
       ],
     };

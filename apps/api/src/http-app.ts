@@ -11,6 +11,7 @@ import {
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import type { ApiConfig } from './api.config';
+import { serveAsyncApi } from './asyncapi';
 import { serveOpenApi } from './openapi';
 import { mountQueuesDashboard } from './queues-dashboard';
 
@@ -30,6 +31,7 @@ export async function createHttpApp(config: ApiConfig): Promise<INestApplication
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '100kb' });
   serveOpenApi(app);
+  serveAsyncApi(app);
   if (config.QUEUES_DASHBOARD) mountQueuesDashboard(app);
   return app;
 }

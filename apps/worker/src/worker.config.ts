@@ -1,5 +1,6 @@
 import {
   checkCoreConfig,
+  checkExtraction,
   coreEnvSchema,
   env,
   InvalidConfigurationError,
@@ -8,6 +9,8 @@ import {
 
 export const workerEnvSchema = {
   ...coreEnvSchema,
+  // true once apps/notifications runs on its own: this app then leaves the module out.
+  NOTIFICATIONS_EXTRACTED: env.bool(false),
   ERX_BASE_URL: env.url(['http', 'https']),
   PHARMACY_BASE_URL: env.url(['http', 'https']),
   PARTNER_TIMEOUT_MS: env.int(5000, { min: 100, max: 120_000 }),
@@ -25,5 +28,6 @@ export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
         `got ${config.SHUTDOWN_TIMEOUT_MS}`,
     ]);
   }
+  checkExtraction(config);
   return config;
 }

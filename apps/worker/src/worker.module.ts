@@ -44,7 +44,7 @@ export class WorkerModule {
         QueueBackendModule.forRoot(config, 'worker'),
         EhrWorkerModule.forRoot({ baseUrl: config.ERX_BASE_URL, timeoutMs }),
         OrdersWorkerModule.forRoot({ baseUrl: config.PHARMACY_BASE_URL, timeoutMs }),
-        NotificationsModule,
+        ...(config.NOTIFICATIONS_EXTRACTED ? [] : [NotificationsModule]),
       ],
     };
   }

@@ -63,6 +63,7 @@ export {
   databaseTimeoutsFrom,
   platformOptionsFrom,
 } from './config/core-env';
+export { checkExtraction } from './events/broker/broker-env';
 export { LoggingModule } from './logging/logging.module';
 export { PublicationsAdminModule } from './events/registry/publications-admin.module';
 export { PublicationStore, type Claim } from './events/registry/publication-store';
@@ -90,3 +91,11 @@ export { PlatformMetrics } from './metrics/platform-metrics';
 export { MetricsModule } from './metrics/metrics.module';
 export { MetricsServer, type MetricsOptions } from './metrics/metrics-server';
 export { httpMetrics } from './metrics/http-metrics';
+export { DeadLettersAdminModule } from './events/broker/dead-letters-admin.module';
+export { BrokerConnection } from './events/broker/broker-connection';
+export { OutboxRelay } from './events/broker/outbox-relay';
+export { DeadLetters, type DeadLetter } from './events/broker/dead-letters';
+export { serializeEvent, type SerializedEvent } from './events/registry/event-serializer';
+export { Topology } from './events/broker/topology';
+export { type BrokerOptions } from './events/broker/broker-options';
+export { cloudEventAttributes, toCloudEventMessage } from './events/broker/cloud-event-message';

@@ -11,6 +11,8 @@ import { DiscoveryModule } from '@nestjs/core';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { JobWorkersDrain } from './lifecycle/job-workers-drain';
 import { ShutdownState } from './lifecycle/shutdown-state';
+import { brokerProviders } from './events/broker/broker-providers';
+import type { BrokerOptions } from './events/broker/broker-options';
 import { EventBus } from './events/event-bus';
 import { InMemoryEventBus } from './events/in-memory-event-bus';
 import { PublicationDispatcher } from './events/registry/publication-dispatcher';
@@ -40,13 +42,16 @@ import {
 /**
  * `registry` (default): durable; every publication is recorded in the publishing transaction and
  * retried until its subscriber succeeds. `memory`: in-process after commit; lost on a crash.
+ * `broker`: recorded the same way, then handed to RabbitMQ; subscribers consume their queues.
  */
-export type EventBusBackend = 'registry' | 'memory';
+export type EventBusBackend = 'registry' | 'memory' | 'broker';
 
 export interface PlatformOptions {
   readonly database: DataSourceOptions;
   readonly eventBusBackend?: EventBusBackend;
   readonly registry?: RegistryOptions;
+  /** Required when `eventBusBackend` is `broker`. */
+  readonly broker?: BrokerOptions;
   readonly jobs?: JobPolicy;
   readonly reconciler?: ReconcilerOptions;
 }
@@ -94,8 +99,10 @@ export class PlatformModule {
       PlatformMetrics,
       TelemetryShutdown,
     ];
-    const bus: Provider[] =
-      backend === 'registry'
+    const broker = backend === 'broker' ? brokerProviders(required(options.broker)) : undefined;
+    const bus: Provider[] = broker
+      ? broker.providers
+      : backend === 'registry'
         ? [
             PublicationDispatcher,
             PublicationRelay,
@@ -119,7 +126,13 @@ export class PlatformModule {
         Reconciler,
         ShutdownState,
         PlatformMetrics,
+        ...(broker?.exports ?? []),
       ],
     };
   }
+}
+
+function required(options: BrokerOptions | undefined): BrokerOptions {
+  if (!options) throw new Error('The broker backend needs broker options');
+  return options;
 }

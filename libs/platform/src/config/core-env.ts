@@ -2,6 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseTimeouts } from '../database/postgres-options';
 import type { PlatformOptions } from '../platform.module';
 import { checkQueueConfig, QUEUE_BACKENDS } from '../jobs/queue-backend';
+import { brokerEnvSchema } from '../events/broker/broker-env';
 import { env, InvalidConfigurationError } from './env';
 
 /** Settings every process of the monolith reads: where its state lives and how work is retried. */
@@ -16,7 +17,7 @@ export const coreEnvSchema = {
   DATABASE_KEEPALIVE_MS: env.int(10_000, { min: 0, max: 3_600_000 }),
   REDIS_URL: env.optional(env.url(['redis', 'rediss'])),
   QUEUE_BACKEND: env.optional(env.oneOf(QUEUE_BACKENDS)),
-  EVENT_BUS_BACKEND: env.oneOf(['registry', 'memory'] as const, 'registry'),
+  EVENT_BUS_BACKEND: env.oneOf(['registry', 'memory', 'broker'] as const, 'registry'),
   PUBLICATION_MAX_ATTEMPTS: env.int(30, { min: 1, max: 100 }),
   PUBLICATION_BACKOFF_MS: env.int(1000, { min: 1, max: 3_600_000 }),
   PUBLICATION_MAX_BACKOFF_MS: env.int(300_000, { min: 1, max: 86_400_000 }),
@@ -38,6 +39,7 @@ export const coreEnvSchema = {
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
     'info',
   ),
+  ...brokerEnvSchema,
 };
 
 export type CoreConfig = {
@@ -102,6 +104,19 @@ export function platformOptionsFrom(
       batchSize: config.RELAY_BATCH_SIZE,
       concurrency: config.RELAY_CONCURRENCY,
       retentionMs: config.PUBLICATION_RETENTION_HOURS * 3600_000,
+    },
+    broker: {
+      url: config.BROKER_URL,
+      namespace: config.BROKER_NAMESPACE,
+      prefetch: config.BROKER_PREFETCH,
+      heartbeatSeconds: config.BROKER_HEARTBEAT_SECONDS,
+      timeoutMs: config.BROKER_TIMEOUT_MS,
+      consume: config.BROKER_CONSUME,
+      retry: {
+        maxAttempts: config.BROKER_MAX_ATTEMPTS,
+        baseDelayMs: config.BROKER_RETRY_BACKOFF_MS,
+        maxDelayMs: config.BROKER_RETRY_MAX_BACKOFF_MS,
+      },
     },
     jobs: {
       attempts: config.JOB_ATTEMPTS,

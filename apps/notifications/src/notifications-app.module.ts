@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { NotificationsModule } from '@pharmacy/notifications';
+import {
+  AuthModule,
+  DeadLettersAdminModule,
+  LoggingModule,
+  PlatformModule,
+  platformOptionsFrom,
+} from '@pharmacy/platform';
+import { databaseOptions } from './database';
+import type { NotificationsConfig } from './notifications.config';
+
+/**
+ * The notifications module as a service of its own: the same module as in the monolith, wired
+ * to its own database and to RabbitMQ. It hears Orders' events only through its queues.
+ */
+@Module({})
+export class NotificationsAppModule {
+  static forRoot(config: NotificationsConfig): DynamicModule {
+    return {
+      module: NotificationsAppModule,
+      imports: [
+        LoggingModule.forRoot(config.LOG_LEVEL),
+        PlatformModule.forRoot(platformOptionsFrom(config, databaseOptions(config))),
+        AuthModule.forRoot({ jwtSecret: config.JWT_SECRET, tokenTtlSeconds: 3600 }),
+        NotificationsModule,
+        DeadLettersAdminModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+
+const SUBSCRIBER = /^[a-z][a-z0-9-]*\.[a-z][a-zA-Z0-9-]*$/;
+
+export class ListDeadLettersRequest {
+  @ApiProperty({ example: 'notifications.notify-patient-when-order-shipped' })
+  @Matches(SUBSCRIBER, { message: 'subscriber must look like "<module>.<what-it-does>"' })
+  subscriber!: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export class RedriveRequest {
+  @ApiProperty({ example: 'notifications.notify-patient-when-order-shipped' })
+  @Matches(SUBSCRIBER, { message: 'subscriber must look like "<module>.<what-it-does>"' })
+  subscriber!: string;
+
+  @ApiPropertyOptional({ description: 'Only this event; all of the queue when absent.' })
+  @IsOptional()
+  @IsUUID()
+  eventId?: string;
+}
+
+export class DeadLetterView {
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ example: 'orders.order-fulfilled' }) eventType!: string;
+  @ApiProperty() subscriber!: string;
+  @ApiProperty({ description: 'Attempts made before it was dead-lettered.' }) attempts!: number;
+  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty({ type: Object }) payload!: unknown;
+}
+
+export class RedrivenView {
+  @ApiProperty({ type: [String], description: 'Event ids sent back to the subscriber queue.' })
+  redriven!: string[];
+}
