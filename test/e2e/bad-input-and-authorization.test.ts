@@ -246,6 +246,108 @@ describe('Bad input and unauthorised callers are refused with problem details, a
     expect(problem.errors).toEqual([{ field, message: expect.stringMatching(message) }]);
   });
 
+  // --- hostile input -----------------------------------------------------------------------
+
+  it.each<[string, object, string]>([
+    ['a NUL in a product id', order([line('ibuprofen\u0000-200mg')]), 'items.0.productId'],
+    ['a bell character in a product id', order([line('ibuprofen\u0007')]), 'items.0.productId'],
+    ['a lone surrogate in a product id', order([line('ibuprofen\ud800')]), 'items.0.productId'],
+    ['a product id of 101 characters', order([line('p'.repeat(101))]), 'items.0.productId'],
+  ])('refuses an order with %s: 400 naming the field', async (_, body, field) => {
+    await expectRefusedWithoutChange(() => postOrder(body), 400, {
+      detail: /invalid fields/,
+      fields: [field],
+    });
+  });
+
+  it('refuses a body nested deeper than the API ever needs, even inside an unknown field', async () => {
+    const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
+    const raw = `{"items":[{"productId":"${OTC}","quantity":1}],"fulfillmentState":"CA","extra":${deep}}`;
+    await expectRefusedWithoutChange(() => postOrder(raw), 400, { detail: /nested deeper/ });
+  });
+
+  it.each<[string, string]>([
+    [
+      'at the top',
+      `{"__proto__": {"admin": true}, "items": [{"productId": "${OTC}", "quantity": 1}], "fulfillmentState": "CA"}`,
+    ],
+    [
+      'on a line',
+      `{"items": [{"productId": "${OTC}", "quantity": 1, "__proto__": {"quantity": 9}}], "fulfillmentState": "CA"}`,
+    ],
+    [
+      'named constructor',
+      `{"constructor": {"prototype": {}}, "items": [], "fulfillmentState": "CA"}`,
+    ],
+  ])('refuses a body with a prototype key %s', async (_, raw) => {
+    await expectRefusedWithoutChange(() => postOrder(raw), 400, { detail: /must not have a key/ });
+  });
+
+  it.each<[string, string, string]>([
+    ['text/plain', 'text/plain', JSON.stringify(GOOD_ORDER)],
+    ['a form', 'application/x-www-form-urlencoded', 'fulfillmentState=CA'],
+    ['XML', 'application/xml', '<order/>'],
+  ])('refuses a body sent as %s with 415', async (_, type, raw) => {
+    await expectRefusedWithoutChange(
+      async () =>
+        stack.http
+          .post('/api/orders')
+          .set('Authorization', await auth('patient1'))
+          .set('Content-Type', type)
+          .send(raw),
+      415,
+      { detail: /application\/json/ },
+    );
+  });
+
+  it.each<[string, string, DemoUser, string[]]>([
+    [
+      'a route without query parameters',
+      '/api/orders?patientId=someone',
+      'patient1',
+      ['patientId'],
+    ],
+    [
+      'a route with a query DTO',
+      '/api/prescription-requests?status=pending&all=true',
+      'providerCa',
+      ['all'],
+    ],
+  ])('refuses an unknown query parameter on %s', async (_, path, as, fields) => {
+    await expectRefusedWithoutChange(
+      async () => stack.http.get(path).set('Authorization', await auth(as)),
+      400,
+      { fields },
+    );
+  });
+
+  it.each<[string, 'approve' | 'reject', object, string]>([
+    ['a NUL in a sig', 'approve', { sig: 'Take one\u0000 daily.', refills: 0 }, 'sig'],
+    ['an escape sequence in a sig', 'approve', { sig: 'Take \u001b[31mone', refills: 0 }, 'sig'],
+    ['a NUL in a rejection reason', 'reject', { reason: 'No\u0000.' }, 'reason'],
+  ])(
+    'refuses a decision with %s, leaving the request pending',
+    async (_, decision, body, field) => {
+      const [request] = await pendingRequestOfNewOrder();
+      await expectRefusedWithoutChange(
+        () => decide(request.id, 'providerCa', decision, body),
+        400,
+        {
+          fields: [field],
+        },
+      );
+      expect((await encounterState(request.encounterId)).requests[0].status).toBe('pending');
+    },
+  );
+
+  it('takes a multi-line rejection reason', async () => {
+    const [request] = await pendingRequestOfNewOrder();
+    const response = await decide(request.id, 'providerCa', 'reject', {
+      reason: 'Contraindicated.\nSee the interaction note.',
+    });
+    expect(response.status).toBe(200);
+  });
+
   // --- Idempotency-Key ----------------------------------------------------------------------
 
   it('replays the first answer to a retry with the same Idempotency-Key and body, creating one order', async () => {

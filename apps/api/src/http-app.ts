@@ -1,7 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { createValidationPipe, ProblemDetailsFilter, TraceMiddleware } from '@pharmacy/platform';
+import {
+  createValidationPipe,
+  KnownQueryParametersInterceptor,
+  ProblemDetailsFilter,
+  requestShape,
+  TraceMiddleware,
+} from '@pharmacy/platform';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import type { ApiConfig } from './api.config';
@@ -21,7 +27,9 @@ export async function createHttpApp(config: ApiConfig): Promise<INestApplication
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new KnownQueryParametersInterceptor());
   app.useBodyParser('json', { limit: '100kb' });
+  app.use(requestShape);
   app.enableShutdownHooks();
   serveOpenApi(app);
   if (config.QUEUES_DASHBOARD) mountQueuesDashboard(app);

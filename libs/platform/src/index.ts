@@ -47,3 +47,7 @@ export { AuditModule } from './audit/audit.module';
 export { AuditSubscriber, type AuditOptions } from './audit/audit-subscriber';
 export { AuditLogEntry } from './audit/audit-log-entry.entity';
 export { enqueueJob, ENQUEUE_TIMEOUT_MS } from './jobs/enqueue';
+export { SafeText, type SafeTextOptions } from './http/safe-text.decorator';
+export { requestShape, MAX_BODY_DEPTH } from './http/request-shape.middleware';
+export { KnownQueryParametersInterceptor } from './http/known-query-parameters.interceptor';
+export { dataErrorProblem, sqlStateOf } from './http/database-errors';

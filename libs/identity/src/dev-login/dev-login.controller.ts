@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Public, TokenIssuer, UnitOfWork } from '@pharmacy/platform';
+import { Public, SafeText, TokenIssuer, UnitOfWork } from '@pharmacy/platform';
 import { IsEmail } from 'class-validator';
 import { User } from '../user.entity';
 
 export class DevLoginRequest {
   @ApiProperty({ example: 'patient1@example.com' })
+  @SafeText({ max: 254 })
   @IsEmail()
   email!: string;
 }

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { dataErrorProblem } from './database-errors';
 
 /** RFC 9457 problem details: the one error shape of the whole API. */
 export interface ProblemDetails {
@@ -77,6 +78,8 @@ function toProblem(error: unknown, logger: Logger): ProblemDetails {
       detail: 'The service is busy; retry shortly.',
     };
   }
+  const dataError = dataErrorProblem(error);
+  if (dataError) return dataError;
   logger.error(error instanceof Error ? error.stack : String(error));
   return {
     type: 'about:blank',
