@@ -46,7 +46,7 @@ describe('PostgreSQL data errors that slip past validation', () => {
     ['an integer out of range', 'select $1::int', ['99999999999'], '22003'],
   ])('answer 400, not 500, for %s, without quoting the value', async (_, sql, parameters, code) => {
     const error = await failureOf(sql, parameters);
-    expect((error.driverError as { code: string }).code).toBe(code);
+    expect((error.driverError as unknown as { code: string }).code).toBe(code);
 
     const { status, body } = answerTo(error);
 

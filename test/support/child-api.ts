@@ -29,7 +29,7 @@ export class ChildApp {
   static async start(app: keyof typeof ENTRIES, env: NodeJS.ProcessEnv): Promise<ChildApp> {
     const port = await freePort();
     const child = spawn(process.execPath, [ENTRIES[app]], {
-      env: { ...process.env, NODE_OPTIONS: '', ...env, PORT: String(port) },
+      env: { ...process.env, NODE_OPTIONS: '', DEMO_MODE: 'true', ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const started = new ChildApp(child, `http://127.0.0.1:${port}`);

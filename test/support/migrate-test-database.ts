@@ -7,5 +7,5 @@ export async function migrateTestDatabase(): Promise<void> {
 }
 
 export async function seedTestDatabase(): Promise<void> {
-  await seed(testEnv.databaseUrl);
+  await seed(testEnv.databaseUrl, { demo: true });
 }

@@ -29,12 +29,20 @@ export class ApiModule {
         PlatformModule.forRoot(platformOptionsFrom(config, databaseOptions(config))),
         AuditModule.forRoot({ tables: { orders: ['status'], prescriptions: ['status'] } }),
         AuthModule.forRoot({
-          jwtSecret: config.JWT_SECRET,
+          keys: {
+            current: { id: config.JWT_KEY_ID, secret: config.JWT_SECRET },
+            previous: config.JWT_PREVIOUS_KEYS ?? [],
+          },
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
           tokenTtlSeconds: config.JWT_TTL_SECONDS,
         }),
         CqrsModule.forRoot(),
         BullModule.forRoot({ connection: redisConnection(config.REDIS_URL, 'producer') }),
-        IdentityModule.forRoot({ devLogin: config.AUTH_DEV_LOGIN }),
+        IdentityModule.forRoot({
+          devLogin: config.DEMO_MODE,
+          userCacheMs: config.AUTH_USER_CACHE_MS,
+        }),
         OrdersModule,
         EhrModule,
         NotificationsModule,

@@ -31,7 +31,7 @@ export async function createHttpApp(config: ApiConfig): Promise<INestApplication
   app.useBodyParser('json', { limit: '100kb' });
   app.use(requestShape);
   app.enableShutdownHooks();
-  serveOpenApi(app);
+  if (config.API_DOCS) serveOpenApi(app);
   if (config.QUEUES_DASHBOARD) mountQueuesDashboard(app);
   return app;
 }

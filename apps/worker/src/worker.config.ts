@@ -1,4 +1,10 @@
-import { checkCoreConfig, coreEnvSchema, env, parseEnv } from '@pharmacy/platform';
+import {
+  checkCoreConfig,
+  coreEnvSchema,
+  env,
+  InvalidConfigurationError,
+  parseEnv,
+} from '@pharmacy/platform';
 
 export const workerEnvSchema = {
   ...coreEnvSchema,
@@ -11,6 +17,21 @@ export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
 
 export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
   const config = parseEnv(workerEnvSchema, source);
-  checkCoreConfig(config);
+  const problems: string[] = [];
+  try {
+    checkCoreConfig(config);
+  } catch (error) {
+    if (!(error instanceof InvalidConfigurationError)) throw error;
+    problems.push(...error.problems);
+  }
+  // Prescriptions and addresses travel to the partners: in production, only over TLS.
+  if (config.NODE_ENV === 'production') {
+    for (const name of ['ERX_BASE_URL', 'PHARMACY_BASE_URL'] as const) {
+      if (!config[name].startsWith('https:')) {
+        problems.push(`${name}: must use https when NODE_ENV=production`);
+      }
+    }
+  }
+  if (problems.length > 0) throw new InvalidConfigurationError(problems);
   return config;
 }

@@ -19,6 +19,8 @@ export { Public, Roles, CurrentUser } from './auth/auth.decorators';
 export { AuthModule, type AuthOptions } from './auth/auth.module';
 export { TokenIssuer } from './auth/token-issuer';
 export { TokenVerifier } from './auth/token-verifier';
+export { UserDirectory } from './auth/user-directory';
+export { parsePreviousKeys, isKeyId, type SigningKey, type SigningKeys } from './auth/signing-keys';
 export {
   postToPartner,
   PartnerRejectedError,
@@ -51,3 +53,4 @@ export { SafeText, type SafeTextOptions } from './http/safe-text.decorator';
 export { requestShape, MAX_BODY_DEPTH } from './http/request-shape.middleware';
 export { KnownQueryParametersInterceptor } from './http/known-query-parameters.interceptor';
 export { dataErrorProblem, sqlStateOf } from './http/database-errors';
+export { weakSecretReason } from './auth/secret-strength';

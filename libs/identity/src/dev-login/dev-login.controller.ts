@@ -16,7 +16,7 @@ export class AccessTokenView {
 }
 
 /**
- * Demo only: a token for a seeded user, no password asked. Mounted only when AUTH_DEV_LOGIN=true
+ * Demo only: a token for a seeded user, no password asked. Mounted only in demo mode (DEMO_MODE=true)
  * (see IdentityModule); otherwise the route does not exist and answers 404.
  */
 @ApiTags('auth')
@@ -32,7 +32,10 @@ export class DevLoginController {
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenView })
   async login(@Body() { email }: DevLoginRequest): Promise<AccessTokenView> {
-    const user = await this.unitOfWork.manager.findOneBy(User, { email: email.toLowerCase() });
+    const user = await this.unitOfWork.manager.findOneBy(User, {
+      email: email.toLowerCase(),
+      active: true,
+    });
     if (!user) throw new UnauthorizedException(`No seeded user has the email ${email}.`);
     return { accessToken: await this.tokens.issue(user) };
   }

@@ -72,13 +72,20 @@ export const env = {
       try {
         parsed = new URL(raw);
       } catch {
-        throw new Error(`must be a URL, got "${raw}"`);
+        // Never the value itself: a connection URL carries its password.
+        throw new Error('must be a URL (the value is not repeated here: it may hold a password)');
       }
       if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
         throw new Error(`must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
       }
       return raw.replace(/\/+$/, '');
     }, fallback),
+
+  /** Any reader, made optional: an unset variable reads as undefined. */
+  optional:
+    <T>(read: (raw: string) => T): EnvReader<T | undefined> =>
+    (raw) =>
+      raw === undefined ? undefined : read(raw),
 
   oneOf: <T extends string>(choices: readonly T[], fallback?: T) =>
     required((raw) => {
