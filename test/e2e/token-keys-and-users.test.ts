@@ -39,7 +39,9 @@ describe('Bearer tokens across a key rotation, and for a deactivated user', () =
 
   it('signs new tokens with the current key, naming it in kid', async () => {
     const token = await stack.token('patient1');
-    const { header, payload } = new JwtService().decode(token, { complete: true });
+    const { header, payload } = new JwtService().decode<{ exp: number; iat: number }>(token, {
+      complete: true,
+    });
     expect(header).toMatchObject({ alg: 'HS256', kid: 'k2' });
     expect(payload).toMatchObject({ iss: TEST_JWT_ISSUER, aud: TEST_JWT_AUDIENCE });
     expect(payload.exp - payload.iat).toBe(3600);

@@ -6,6 +6,7 @@ import { IdentityModule } from '@pharmacy/identity';
 import { NotificationsModule } from '@pharmacy/notifications';
 import { OrdersModule } from '@pharmacy/orders';
 import {
+  AccessAuditModule,
   AuditModule,
   AuthModule,
   LoggingModule,
@@ -28,6 +29,7 @@ export class ApiModule {
         LoggingModule.forRoot(config.LOG_LEVEL),
         PlatformModule.forRoot(platformOptionsFrom(config, databaseOptions(config))),
         AuditModule.forRoot({ tables: { orders: ['status'], prescriptions: ['status'] } }),
+        AccessAuditModule,
         AuthModule.forRoot({
           keys: {
             current: { id: config.JWT_KEY_ID, secret: config.JWT_SECRET },

@@ -54,3 +54,7 @@ export { requestShape, MAX_BODY_DEPTH } from './http/request-shape.middleware';
 export { KnownQueryParametersInterceptor } from './http/known-query-parameters.interceptor';
 export { dataErrorProblem, sqlStateOf } from './http/database-errors';
 export { weakSecretReason } from './auth/secret-strength';
+export { AccessAuditModule } from './audit/access-audit.module';
+export { AuditRead } from './audit/audit-access.decorator';
+export { AccessLogEntry } from './audit/access-log-entry.entity';
+export { ACCESS_REASON_HEADER } from './audit/access-audit.interceptor';
