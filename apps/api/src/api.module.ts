@@ -13,6 +13,7 @@ import {
   PlatformModule,
   PublicationsAdminModule,
   platformOptionsFrom,
+  RateLimitModule,
   redisConnection,
 } from '@pharmacy/platform';
 import type { ApiConfig } from './api.config';
@@ -38,6 +39,15 @@ export class ApiModule {
           issuer: config.JWT_ISSUER,
           audience: config.JWT_AUDIENCE,
           tokenTtlSeconds: config.JWT_TTL_SECONDS,
+        }),
+        RateLimitModule.forRoot({
+          redisUrl: config.REDIS_URL,
+          limits: {
+            login: config.RATE_LIMIT_LOGIN,
+            orders: config.RATE_LIMIT_ORDERS,
+            decisions: config.RATE_LIMIT_DECISIONS,
+          },
+          windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
         }),
         CqrsModule.forRoot(),
         BullModule.forRoot({ connection: redisConnection(config.REDIS_URL, 'producer') }),

@@ -58,3 +58,5 @@ export { AccessAuditModule } from './audit/access-audit.module';
 export { AuditRead } from './audit/audit-access.decorator';
 export { AccessLogEntry } from './audit/access-log-entry.entity';
 export { ACCESS_REASON_HEADER } from './audit/access-audit.interceptor';
+export { RateLimit, type RateLimitName } from './rate-limits/rate-limit.decorator';
+export { RateLimitModule, type RateLimitOptions } from './rate-limits/rate-limit.module';

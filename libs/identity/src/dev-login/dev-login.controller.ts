@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Public, SafeText, TokenIssuer, UnitOfWork } from '@pharmacy/platform';
+import { Public, RateLimit, SafeText, TokenIssuer, UnitOfWork } from '@pharmacy/platform';
 import { IsEmail } from 'class-validator';
 import { User } from '../user.entity';
 
@@ -29,6 +29,7 @@ export class DevLoginController {
 
   @Post('dev-login')
   @Public()
+  @RateLimit('login')
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenView })
   async login(@Body() { email }: DevLoginRequest): Promise<AccessTokenView> {
