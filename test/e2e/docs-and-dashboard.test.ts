@@ -1,10 +1,18 @@
+import request from 'supertest';
+import { loadApiConfig } from '../../apps/api/src/api.config';
 import { startStack, Stack } from '../support/stack';
+import { testEnv } from '../support/test-env';
 
-describe('API docs and the queues dashboard', () => {
+const APP_ORIGIN = 'https://app.example.com';
+
+describe('API docs, the queues dashboard and the headers, as configured', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack({ QUEUES_DASHBOARD: 'true' }, { worker: false });
+    stack = await startStack(
+      { QUEUES_DASHBOARD: 'true', TRUST_PROXY: 'loopback', CORS_ORIGINS: APP_ORIGIN },
+      { worker: false },
+    );
   });
 
   afterAll(() => stack.close());
@@ -49,6 +57,60 @@ describe('API docs and the queues dashboard', () => {
     await stack.http.get('/api/docs').expect(200).expect('content-type', /html/);
   });
 
+  it('sends the security headers, and no X-Powered-By', async () => {
+    const response = await stack.http.get('/api/products').expect(200);
+    expect(response.headers['x-powered-by']).toBeUndefined();
+    expect(response.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'strict-transport-security': expect.stringMatching(/max-age=\d+/),
+      'content-security-policy': expect.stringContaining("default-src 'self'"),
+    });
+  });
+
+  it('answers CORS for the configured origin only', async () => {
+    const allowed = await stack.http
+      .options('/api/orders')
+      .set('Origin', APP_ORIGIN)
+      .set('Access-Control-Request-Method', 'POST');
+    expect(allowed.headers['access-control-allow-origin']).toBe(APP_ORIGIN);
+    const other = await stack.http
+      .options('/api/orders')
+      .set('Origin', 'https://evil.example.com')
+      .set('Access-Control-Request-Method', 'POST');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('keeps the dashboard read-only: a job action is refused with 405', async () => {
+    const agent = request.agent(stack.api.getHttpServer());
+    await agent.get(`/admin/queues?token=${await stack.token('admin')}`).expect(303);
+    const retry = await agent.put('/admin/queues/api/queues/erx-submission/retry/failed');
+    expect(retry.status).toBe(405);
+    expect(retry.body.detail).toMatch(/read-only/);
+  });
+
+  it('sets the dashboard cookie only for a verified admin token, Secure when the proxy says https', async () => {
+    const forged = `${(await stack.token('admin')).slice(0, -4)}AAAA`;
+    const refused = await stack.http.get(`/admin/queues?token=${forged}`).expect(401);
+    expect(refused.headers['set-cookie']).toBeUndefined();
+
+    const plain = await stack.http.get(`/admin/queues?token=${await stack.token('admin')}`);
+    expect(plain.headers['set-cookie'][0]).not.toMatch(/;\s*Secure/i);
+    const proxied = await stack.http
+      .get(`/admin/queues?token=${await stack.token('admin')}`)
+      .set('X-Forwarded-Proto', 'https');
+    expect(proxied.headers['set-cookie'][0]).toMatch(/HttpOnly/i);
+    expect(proxied.headers['set-cookie'][0]).toMatch(/SameSite=Strict/i);
+    expect(proxied.headers['set-cookie'][0]).toMatch(/;\s*Secure/i);
+  });
+
+  it('takes the bearer scheme in any case on the dashboard', async () => {
+    await stack.http
+      .get('/admin/queues/api/queues')
+      .set('Authorization', `bearer ${await stack.token('admin')}`)
+      .expect(200);
+  });
+
   it('shows the queues dashboard to admins only', async () => {
     await stack.http
       .get('/admin/queues')
@@ -70,5 +132,38 @@ describe('API docs and the queues dashboard', () => {
       'erx-submission',
       'fulfillment',
     ]);
+  });
+});
+
+describe('API docs, the dashboard and CORS, when not enabled', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ API_DOCS: 'false' }, { worker: false });
+  });
+
+  afterAll(() => stack.close());
+
+  it('serves no OpenAPI UI or document, no dashboard, and no CORS headers', async () => {
+    await stack.http.get('/api/docs').expect(404);
+    await stack.http.get('/api/docs-json').expect(404);
+    await stack.http.get('/admin/queues').expect(404);
+    const preflight = await stack.http
+      .options('/api/orders')
+      .set('Origin', APP_ORIGIN)
+      .set('Access-Control-Request-Method', 'POST');
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('turns the OpenAPI UI off by default in production, on when asked', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: testEnv.databaseUrl,
+      REDIS_URL: testEnv.redisUrl,
+      JWT_SECRET: 'Xq3vN8pL2mR7tY1wK9sD4fH6gJ0aZ5cB-_eUiOo',
+    };
+    expect(loadApiConfig(production).API_DOCS).toBe(false);
+    expect(loadApiConfig({ ...production, API_DOCS: 'true' }).API_DOCS).toBe(true);
+    expect(loadApiConfig({ ...production, NODE_ENV: 'development' }).API_DOCS).toBe(true);
   });
 });

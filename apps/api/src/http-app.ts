@@ -8,6 +8,7 @@ import {
   requestShape,
   TraceMiddleware,
 } from '@pharmacy/platform';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import type { ApiConfig } from './api.config';
@@ -20,6 +21,24 @@ export async function createHttpApp(config: ApiConfig): Promise<INestApplication
     bufferLogs: true,
     bodyParser: false,
   });
+  app.disable('x-powered-by');
+  // Behind a TLS-terminating proxy: believe its X-Forwarded-Proto/For, so `secure` and the client
+  // address (rate limits) are the real ones. A hop count, `loopback`, or addresses.
+  if (config.TRUST_PROXY) {
+    app.set(
+      'trust proxy',
+      /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY,
+    );
+  }
+  app.use(helmet());
+  // No CORS headers unless origins are configured: browsers on other sites are refused.
+  if (config.CORS_ORIGINS) {
+    app.enableCors({
+      origin: config.CORS_ORIGINS,
+      exposedHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    });
+  }
   // Before the body parser, so even a request refused as malformed JSON carries its request id.
   const trace = new TraceMiddleware();
   app.use(trace.use.bind(trace));
@@ -32,6 +51,8 @@ export async function createHttpApp(config: ApiConfig): Promise<INestApplication
   app.use(requestShape);
   app.enableShutdownHooks();
   if (config.API_DOCS) serveOpenApi(app);
-  if (config.QUEUES_DASHBOARD) mountQueuesDashboard(app);
+  if (config.QUEUES_DASHBOARD) {
+    mountQueuesDashboard(app, { writable: config.QUEUES_DASHBOARD_WRITE });
+  }
   return app;
 }
