@@ -60,3 +60,4 @@ export { AccessLogEntry } from './audit/access-log-entry.entity';
 export { ACCESS_REASON_HEADER } from './audit/access-audit.interceptor';
 export { RateLimit, type RateLimitName } from './rate-limits/rate-limit.decorator';
 export { RateLimitModule, type RateLimitOptions } from './rate-limits/rate-limit.module';
+export { pinoHttpOptions, REDACTED_PATHS } from './logging/pino-options';

@@ -80,7 +80,8 @@ function toProblem(error: unknown, logger: Logger): ProblemDetails {
   }
   const dataError = dataErrorProblem(error);
   if (dataError) return dataError;
-  logger.error(error instanceof Error ? error.stack : String(error));
+  // The error itself, not its stack text: the logger redacts what a failed query carries.
+  logger.error(error instanceof Error ? error : String(error));
   return {
     type: 'about:blank',
     title: 'Internal Server Error',

@@ -1,3 +1,5 @@
+import { readCappedText } from './capped-body';
+
 /** The partner refused the request (a 4xx): sending it again cannot succeed. */
 export class PartnerRejectedError extends Error {
   constructor(
@@ -39,13 +41,20 @@ export async function postToPartner<T>(request: PartnerRequest): Promise<T> {
       headers: { 'content-type': 'application/json', 'idempotency-key': request.idempotencyKey },
       body: JSON.stringify(request.body),
       signal: AbortSignal.timeout(request.timeoutMs),
+      // Never followed: a redirect could carry the prescription to a host nobody configured.
+      redirect: 'manual',
     });
   } catch (error) {
     const reason =
       (error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message;
     throw new PartnerUnavailableError(request.partner, reason);
   }
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await readCappedText(response);
+  } catch (error) {
+    throw new PartnerUnavailableError(request.partner, (error as Error).message);
+  }
   if (response.ok) return successBody<T>(request, text);
   if (
     response.status >= 400 &&
