@@ -34,7 +34,11 @@ export class PlaceOrderRequest {
   @Type(() => OrderLineRequest)
   items!: OrderLineRequest[];
 
-  @ApiProperty({ description: 'Two-letter US state the order ships to.', example: 'CA' })
+  @ApiProperty({
+    description: 'Two-letter US state the order ships to.',
+    example: 'CA',
+    enum: US_STATE_CODES,
+  })
   @SafeText({ max: 2 })
   @IsIn(US_STATE_CODES, {
     message: 'fulfillmentState must be a two-letter US state code in upper case',

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createSecretKey, KeyObject } from 'node:crypto';
-import type { AuthOptions } from './auth.module';
 import { AuthenticatedUser } from './authenticated-user';
 import { AUTH_OPTIONS } from './token-policy';
+import type { AuthOptions } from './token-policy';
 
 /** Signs access tokens with the current key, naming it in `kid`. */
 @Injectable()

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createSecretKey, KeyObject } from 'node:crypto';
-import type { AuthOptions } from './auth.module';
 import { AuthenticatedUser } from './authenticated-user';
 import { AUTH_OPTIONS, CLOCK_SKEW_SECONDS } from './token-policy';
+import type { AuthOptions } from './token-policy';
 import { UserDirectory } from './user-directory';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

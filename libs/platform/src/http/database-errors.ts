@@ -1,5 +1,4 @@
 import { HttpStatus } from '@nestjs/common';
-import type { ProblemDetails } from './problem-details.filter';
 
 /**
  * SQLSTATE classes that mean "this value cannot be stored or compared", never "the server is
@@ -17,7 +16,9 @@ export function sqlStateOf(error: unknown): string | undefined {
 }
 
 /** A 400 for a PostgreSQL data error, by its code alone (its message may quote the value). */
-export function dataErrorProblem(error: unknown): ProblemDetails | undefined {
+export function dataErrorProblem(
+  error: unknown,
+): { type: string; title: string; status: number; detail: string } | undefined {
   const code = sqlStateOf(error);
   if (!code || !DATA_ERROR_CLASSES.includes(code.slice(0, 2))) return undefined;
   return {
