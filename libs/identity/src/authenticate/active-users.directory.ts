@@ -12,7 +12,10 @@ const MAX_CACHED = 10_000;
  */
 @Injectable()
 export class ActiveUsersDirectory extends UserDirectory {
-  private readonly cache = new Map<string, { user: AuthenticatedUser | null; until: number }>();
+  private readonly cache = new Map<
+    string,
+    { user: Promise<AuthenticatedUser | null>; until: number }
+  >();
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
@@ -21,15 +24,32 @@ export class ActiveUsersDirectory extends UserDirectory {
     super();
   }
 
-  async findActive(id: string): Promise<AuthenticatedUser | null> {
+  /**
+   * Concurrent requests of one user share one lookup (the promise is cached at once), so a burst
+   * costs one connection, not one each from a small pool.
+   */
+  findActive(id: string): Promise<AuthenticatedUser | null> {
     const cached = this.cache.get(id);
     if (cached && cached.until > Date.now()) return cached.user;
-    const row = await this.unitOfWork.manager.findOneBy(User, { id, active: true });
-    const user = row ? { id: row.id, email: row.email, role: row.role } : null;
-    if (this.cacheMs > 0) {
-      if (this.cache.size >= MAX_CACHED) this.cache.clear();
-      this.cache.set(id, { user, until: Date.now() + this.cacheMs });
-    }
+    const user = this.lookUp(id);
+    if (this.cache.size >= MAX_CACHED) this.cache.clear();
+    // Until it settles, the lookup is shared even with caching off; a failure is never kept.
+    const entry = { user, until: Number.POSITIVE_INFINITY };
+    this.cache.set(id, entry);
+    user.then(
+      () => {
+        if (this.cacheMs > 0) entry.until = Date.now() + this.cacheMs;
+        else if (this.cache.get(id) === entry) this.cache.delete(id);
+      },
+      () => {
+        if (this.cache.get(id) === entry) this.cache.delete(id);
+      },
+    );
     return user;
+  }
+
+  private async lookUp(id: string): Promise<AuthenticatedUser | null> {
+    const row = await this.unitOfWork.manager.findOneBy(User, { id, active: true });
+    return row ? { id: row.id, email: row.email, role: row.role } : null;
   }
 }
