@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { OTC, pendingRequestsOf, RX_A, RX_B, RX_C } from '../support/flow';
 import { DemoUser, startStack, Stack } from '../support/stack';
 import { testEnv } from '../support/test-env';
+import { TcpProxy } from '../support/tcp-proxy';
 import { signTestToken } from '../support/tokens';
 
 describe('Rate limits on login, order placement and clinical decisions', () => {
@@ -99,5 +100,44 @@ describe('Rate limits on login, order placement and clinical decisions', () => {
     for (let i = 0; i < 10; i += 1) {
       await stack.http.get('/api/orders').set('Authorization', bearer('patient1')).expect(200);
     }
+  });
+});
+
+describe('Rate limits while Redis is away', () => {
+  let proxy: TcpProxy;
+  let stack: Stack;
+
+  beforeAll(async () => {
+    const redis = new URL(testEnv.redisUrl);
+    proxy = await TcpProxy.start({ host: redis.hostname, port: Number(redis.port || 6379) });
+    stack = await startStack(
+      { REDIS_URL: `redis://127.0.0.1:${proxy.port}${redis.pathname}`, RATE_LIMIT_ORDERS: '1' },
+      { worker: false },
+    );
+  });
+
+  afterAll(async () => {
+    await proxy.restore();
+    await stack.close();
+    await proxy.cut();
+  });
+
+  it('let orders through (fail open) rather than stop patients ordering, and limit again after', async () => {
+    const place = () =>
+      stack.http
+        .post('/api/orders')
+        .set('Authorization', `Bearer ${signTestToken('patient2')}`)
+        .send({ items: [{ productId: OTC, quantity: 1 }], fulfillmentState: 'NY' });
+    await proxy.cut();
+    for (let i = 0; i < 3; i += 1) expect((await place()).status).toBe(201);
+
+    await proxy.restore();
+    // Counting resumes once the client has reconnected: within the window, one order, then 429.
+    const statuses: number[] = [];
+    for (let i = 0; i < 40 && !statuses.includes(429); i += 1) {
+      statuses.push((await place()).status);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(statuses).toContain(429);
   });
 });
