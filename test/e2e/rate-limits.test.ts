@@ -7,17 +7,20 @@ import { testEnv } from '../support/test-env';
 import { TcpProxy } from '../support/tcp-proxy';
 import { signTestToken } from '../support/tokens';
 
+/**
+ * Counters and blocks are shared by every stack on the test Redis (as by every API instance in
+ * production): other suites' must not count here, and the blocks made here must not outlive it.
+ */
+async function forgetCounters(): Promise<void> {
+  const redis = new Redis(testEnv.redisUrl);
+  const stale = await redis.keys('rate-limit:*');
+  if (stale.length > 0) await redis.del(...stale);
+  redis.disconnect();
+}
+
 describe('Rate limits on login, order placement and clinical decisions', () => {
   let stack: Stack;
   let db: DataSource;
-
-  /** Counters of other suites and tests (same Redis database, same client address) must not count. */
-  async function forgetCounters(): Promise<void> {
-    const redis = new Redis(testEnv.redisUrl);
-    const stale = await redis.keys('rate-limit:*');
-    if (stale.length > 0) await redis.del(...stale);
-    redis.disconnect();
-  }
 
   beforeAll(async () => {
     stack = await startStack({
@@ -29,7 +32,10 @@ describe('Rate limits on login, order placement and clinical decisions', () => {
     db = stack.api.get(DataSource);
   });
 
-  afterAll(() => stack.close());
+  afterAll(async () => {
+    await stack.close();
+    await forgetCounters();
+  });
 
   const bearer = (user: DemoUser) => `Bearer ${signTestToken(user)}`;
   const orderCount = async () =>
@@ -120,6 +126,7 @@ describe('Rate limits while Redis is away', () => {
     await proxy.restore();
     await stack.close();
     await proxy.cut();
+    await forgetCounters();
   });
 
   it('let orders through (fail open) rather than stop patients ordering, and limit again after', async () => {
