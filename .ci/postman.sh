@@ -36,7 +36,9 @@ export DATABASE_URL=postgres://postgres@127.0.0.1:5432/pharmacy_postman
 export REDIS_URL=redis://127.0.0.1:6379/11
 JWT_SECRET="$(node -e "console.log(require('node:crypto').randomBytes(32).toString('base64url'))")"
 export JWT_SECRET
-export AUTH_DEV_LOGIN=true
+export DEMO_MODE=true
+# The collection logs in as every seeded user, and some twice; the default limit is 10 a minute.
+export RATE_LIMIT_LOGIN=100
 export PORT="$API_PORT"
 export FAKE_PARTNERS_PORT="$PARTNERS_PORT"
 export ERX_BASE_URL="$PARTNERS_URL"

@@ -5,7 +5,7 @@
 //
 // A patient orders two prescription products and one over the counter (shipping to CA), a
 // provider licensed in CA approves both requests, the worker ships the order and transmits the
-// prescriptions. The stack needs AUTH_DEV_LOGIN=true and a seeded database (npm run db:seed).
+// prescriptions. The stack needs DEMO_MODE=true and a seeded database (npm run db:seed).
 // Plain Node 24 (built-in fetch), no dependencies. Exits 1 on any failure or timeout.
 //
 // Settings: BASE_URL (default http://localhost:3000), DEMO_TIMEOUT_MS (how long to wait for each
@@ -156,7 +156,7 @@ async function login(email) {
     expect: [200, 404, 401],
   });
   if (status === 404) {
-    throw new DemoError('dev login is off: start the API with AUTH_DEV_LOGIN=true');
+    throw new DemoError('dev login is off: start the API with DEMO_MODE=true');
   }
   if (status === 401) {
     throw new DemoError(`no seeded user ${email}: run npm run db:seed`);

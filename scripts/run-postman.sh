@@ -3,7 +3,7 @@
 #
 #   BASE_URL=http://localhost:3000 scripts/run-postman.sh [extra newman options, e.g. --folder "2. Catalog"]
 #
-# The stack needs AUTH_DEV_LOGIN=true and a seeded database (npm run db:seed). Exits non-zero on
+# The stack needs DEMO_MODE=true and a seeded database (npm run db:seed). Exits non-zero on
 # the first failed assertion (--bail) or on any request or script error.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -42,9 +42,9 @@ async function main() {
   const partnersUrl = `http://127.0.0.1:${await freePort()}`;
   Object.assign(env, {
     PORT: env.PORT ?? '3000',
-    // A demo: a fresh signing key per run, the dev login and the dashboard on.
+    // A demo: a fresh signing key per run, demo mode (dev login, demo users) and the dashboard on.
     JWT_SECRET: env.JWT_SECRET ?? randomBytes(32).toString('base64url'),
-    AUTH_DEV_LOGIN: env.AUTH_DEV_LOGIN ?? 'true',
+    DEMO_MODE: env.DEMO_MODE ?? 'true',
     QUEUES_DASHBOARD: env.QUEUES_DASHBOARD ?? 'true',
     ERX_BASE_URL: env.ERX_BASE_URL ?? partnersUrl,
     PHARMACY_BASE_URL: env.PHARMACY_BASE_URL ?? partnersUrl,

@@ -20,7 +20,7 @@ export async function prepareServices(config: BenchConfig): Promise<void> {
     await admin.end();
   }
   await migrate(config.databaseUrl);
-  await seed(config.databaseUrl);
+  await seed(config.databaseUrl, { demo: true });
   await withClient(config.databaseUrl, (client) => client.query(BENCH_TABLES));
 
   const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });

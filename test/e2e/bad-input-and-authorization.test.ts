@@ -5,7 +5,13 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { OTC, PendingRequest, RX_A, RX_B, pendingRequestsOf, placeOrder } from '../support/flow';
-import { DemoUser, Stack, startStack, TEST_JWT_SECRET } from '../support/stack';
+import { DemoUser, Stack, startStack } from '../support/stack';
+import {
+  signTestToken,
+  TEST_JWT_AUDIENCE,
+  TEST_JWT_ISSUER,
+  TEST_JWT_KEY_ID,
+} from '../support/tokens';
 import { waitFor } from '../support/wait-for';
 
 type Problem = ProblemDetails;
@@ -33,10 +39,15 @@ const PATIENT1_CLAIMS = {
   email: DEMO_USERS.patient1.email,
   role: DEMO_USERS.patient1.role,
 };
-const ourSigner = new JwtService({ secret: TEST_JWT_SECRET, signOptions: { algorithm: 'HS256' } });
 const foreignSigner = new JwtService({
   secret: 'another-secret-that-is-also-32-characters-long',
-  signOptions: { algorithm: 'HS256' },
+  signOptions: {
+    algorithm: 'HS256',
+    keyid: TEST_JWT_KEY_ID,
+    issuer: TEST_JWT_ISSUER,
+    audience: TEST_JWT_AUDIENCE,
+    expiresIn: 600,
+  },
 });
 
 function base64url(value: object): string {
@@ -246,6 +257,108 @@ describe('Bad input and unauthorised callers are refused with problem details, a
     expect(problem.errors).toEqual([{ field, message: expect.stringMatching(message) }]);
   });
 
+  // --- hostile input -----------------------------------------------------------------------
+
+  it.each<[string, object, string]>([
+    ['a NUL in a product id', order([line('ibuprofen\u0000-200mg')]), 'items.0.productId'],
+    ['a bell character in a product id', order([line('ibuprofen\u0007')]), 'items.0.productId'],
+    ['a lone surrogate in a product id', order([line('ibuprofen\ud800')]), 'items.0.productId'],
+    ['a product id of 101 characters', order([line('p'.repeat(101))]), 'items.0.productId'],
+  ])('refuses an order with %s: 400 naming the field', async (_, body, field) => {
+    await expectRefusedWithoutChange(() => postOrder(body), 400, {
+      detail: /invalid fields/,
+      fields: [field],
+    });
+  });
+
+  it('refuses a body nested deeper than the API ever needs, even inside an unknown field', async () => {
+    const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
+    const raw = `{"items":[{"productId":"${OTC}","quantity":1}],"fulfillmentState":"CA","extra":${deep}}`;
+    await expectRefusedWithoutChange(() => postOrder(raw), 400, { detail: /nested deeper/ });
+  });
+
+  it.each<[string, string]>([
+    [
+      'at the top',
+      `{"__proto__": {"admin": true}, "items": [{"productId": "${OTC}", "quantity": 1}], "fulfillmentState": "CA"}`,
+    ],
+    [
+      'on a line',
+      `{"items": [{"productId": "${OTC}", "quantity": 1, "__proto__": {"quantity": 9}}], "fulfillmentState": "CA"}`,
+    ],
+    [
+      'named constructor',
+      `{"constructor": {"prototype": {}}, "items": [], "fulfillmentState": "CA"}`,
+    ],
+  ])('refuses a body with a prototype key %s', async (_, raw) => {
+    await expectRefusedWithoutChange(() => postOrder(raw), 400, { detail: /must not have a key/ });
+  });
+
+  it.each<[string, string, string]>([
+    ['text/plain', 'text/plain', JSON.stringify(GOOD_ORDER)],
+    ['a form', 'application/x-www-form-urlencoded', 'fulfillmentState=CA'],
+    ['XML', 'application/xml', '<order/>'],
+  ])('refuses a body sent as %s with 415', async (_, type, raw) => {
+    await expectRefusedWithoutChange(
+      async () =>
+        stack.http
+          .post('/api/orders')
+          .set('Authorization', await auth('patient1'))
+          .set('Content-Type', type)
+          .send(raw),
+      415,
+      { detail: /application\/json/ },
+    );
+  });
+
+  it.each<[string, string, DemoUser, string[]]>([
+    [
+      'a route without query parameters',
+      '/api/orders?patientId=someone',
+      'patient1',
+      ['patientId'],
+    ],
+    [
+      'a route with a query DTO',
+      '/api/prescription-requests?status=pending&all=true',
+      'providerCa',
+      ['all'],
+    ],
+  ])('refuses an unknown query parameter on %s', async (_, path, as, fields) => {
+    await expectRefusedWithoutChange(
+      async () => stack.http.get(path).set('Authorization', await auth(as)),
+      400,
+      { fields },
+    );
+  });
+
+  it.each<[string, 'approve' | 'reject', object, string]>([
+    ['a NUL in a sig', 'approve', { sig: 'Take one\u0000 daily.', refills: 0 }, 'sig'],
+    ['an escape sequence in a sig', 'approve', { sig: 'Take \u001b[31mone', refills: 0 }, 'sig'],
+    ['a NUL in a rejection reason', 'reject', { reason: 'No\u0000.' }, 'reason'],
+  ])(
+    'refuses a decision with %s, leaving the request pending',
+    async (_, decision, body, field) => {
+      const [request] = await pendingRequestOfNewOrder();
+      await expectRefusedWithoutChange(
+        () => decide(request.id, 'providerCa', decision, body),
+        400,
+        {
+          fields: [field],
+        },
+      );
+      expect((await encounterState(request.encounterId)).requests[0].status).toBe('pending');
+    },
+  );
+
+  it('takes a multi-line rejection reason', async () => {
+    const [request] = await pendingRequestOfNewOrder();
+    const response = await decide(request.id, 'providerCa', 'reject', {
+      reason: 'Contraindicated.\nSee the interaction note.',
+    });
+    expect(response.status).toBe(200);
+  });
+
   // --- Idempotency-Key ----------------------------------------------------------------------
 
   it('replays the first answer to a retry with the same Idempotency-Key and body, creating one order', async () => {
@@ -320,14 +433,54 @@ describe('Bad input and unauthorised callers are refused with problem details, a
     ['a bearer value that is not a JWT', () => 'Bearer not-a-token'],
     ['a bearer token with characters no token has', () => 'Bearer abc def'],
     ['a token signed with another secret', () => `Bearer ${foreignSigner.sign(PATIENT1_CLAIMS)}`],
-    ['an expired token', () => `Bearer ${ourSigner.sign(PATIENT1_CLAIMS, { expiresIn: -10 })}`],
+    ['an expired token', () => `Bearer ${signTestToken('patient1', {}, { expiresIn: -60 })}`],
+    [
+      'a token without exp',
+      () => `Bearer ${signTestToken('patient1', {}, { expiresIn: undefined })}`,
+    ],
+    [
+      'a token valid for a hundred years',
+      () => `Bearer ${signTestToken('patient1', {}, { expiresIn: '100y' })}`,
+    ],
+    [
+      'a token issued in the future',
+      () => `Bearer ${signTestToken('patient1', { iat: Math.floor(Date.now() / 1000) + 3600 })}`,
+    ],
+    [
+      'a token from another issuer',
+      () => `Bearer ${signTestToken('patient1', {}, { issuer: 'evil' })}`,
+    ],
+    [
+      'a token for another audience',
+      () => `Bearer ${signTestToken('patient1', {}, { audience: 'another-api' })}`,
+    ],
+    [
+      'a token naming an unknown key',
+      () => `Bearer ${signTestToken('patient1', {}, { keyid: 'k9' })}`,
+    ],
+    [
+      'a token naming no key',
+      () => `Bearer ${signTestToken('patient1', {}, { keyid: undefined })}`,
+    ],
+    [
+      'a token for a user who does not exist',
+      () => `Bearer ${signTestToken('patient1', { sub: randomUUID() })}`,
+    ],
+    [
+      'a token whose subject is not a UUID',
+      () => `Bearer ${signTestToken('patient1', { sub: "x' or 1=1 --" })}`,
+    ],
+    [
+      'a token claiming a role its user does not have',
+      () => `Bearer ${signTestToken('patient1', { role: 'admin' })}`,
+    ],
     [
       'an unsigned token (alg none)',
       () => `Bearer ${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(PATIENT1_CLAIMS)}.`,
     ],
     [
       'a validly signed token with an unknown role',
-      () => `Bearer ${ourSigner.sign({ ...PATIENT1_CLAIMS, role: 'root' })}`,
+      () => `Bearer ${signTestToken('patient1', { role: 'root' })}`,
     ],
   ])('answers 401 to %s on a protected route', async (_, header) => {
     const authorization = header();
@@ -347,10 +500,17 @@ describe('Bad input and unauthorised callers are refused with problem details, a
     expectProblem(await listing, 401, { detail: /bearer token/ });
   });
 
-  it('accepts a token signed with the right secret and not expired (the control for the 401 cases)', async () => {
+  it('accepts a token signed with the right key, issuer, audience and lifetime (the control for the 401 cases)', async () => {
     await stack.http
       .get('/api/orders')
-      .set('Authorization', `Bearer ${ourSigner.sign(PATIENT1_CLAIMS, { expiresIn: 60 })}`)
+      .set('Authorization', `Bearer ${signTestToken('patient1')}`)
+      .expect(200);
+  });
+
+  it.each(['bearer', 'BEARER', 'BeArEr'])('accepts the scheme written %s', async (scheme) => {
+    await stack.http
+      .get('/api/orders')
+      .set('Authorization', `${scheme} ${signTestToken('patient1')}`)
       .expect(200);
   });
 

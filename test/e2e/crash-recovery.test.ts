@@ -1,9 +1,9 @@
 import { DEMO_USERS } from '@pharmacy/identity';
-import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { ChildApp } from '../support/child-api';
 import { RX_A, RX_B } from '../support/flow';
 import { TEST_JWT_SECRET } from '../support/stack';
+import { signTestToken } from '../support/tokens';
 import { testEnv } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 
@@ -36,10 +36,7 @@ const env = {
   RELAY_POLL_MS: '50',
 };
 
-const token = (user: keyof typeof DEMO_USERS) => {
-  const { id, email, role } = DEMO_USERS[user];
-  return new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: id, email, role });
-};
+const token = (user: keyof typeof DEMO_USERS) => signTestToken(user);
 
 /**
  * The seed's second flaw: an event published after commit is lost if the process dies in

@@ -1,10 +1,10 @@
 import { startStack, Stack } from '../support/stack';
 
-describe('Dev login, when AUTH_DEV_LOGIN is not true', () => {
+describe('Dev login, outside demo mode (DEMO_MODE not true)', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack({ AUTH_DEV_LOGIN: 'false' }, { worker: false });
+    stack = await startStack({ DEMO_MODE: 'false' }, { worker: false });
   });
 
   afterAll(() => stack.close());

@@ -1,10 +1,10 @@
-import { JwtService } from '@nestjs/jwt';
 import { DEMO_USERS } from '@pharmacy/identity';
 import { randomUUID } from 'node:crypto';
 import { createFakePartnersServer } from '../../apps/fake-partners/src/fake-partners-server';
 import { ChildApp } from '../support/child-api';
 import { OTC, RX_A } from '../support/flow';
 import { TEST_JWT_SECRET } from '../support/stack';
+import { signTestToken } from '../support/tokens';
 import { testEnv } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 
@@ -14,10 +14,7 @@ interface LogLine {
   orderUuid?: string;
 }
 
-const token = (user: keyof typeof DEMO_USERS) => {
-  const { id, email, role } = DEMO_USERS[user];
-  return new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: id, email, role });
-};
+const token = (user: keyof typeof DEMO_USERS) => signTestToken(user);
 
 const lines = (log: string): LogLine[] =>
   log

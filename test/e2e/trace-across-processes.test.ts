@@ -1,4 +1,3 @@
-import { JwtService } from '@nestjs/jwt';
 import { DEMO_USERS } from '@pharmacy/identity';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -7,14 +6,11 @@ import { createFakePartnersServer } from '../../apps/fake-partners/src/fake-part
 import { ChildApp } from '../support/child-api';
 import { OTC } from '../support/flow';
 import { CollectedSpan, TraceCollector } from '../support/trace-collector';
-import { TEST_JWT_SECRET } from '../support/stack';
+import { signTestToken, TEST_JWT_SECRET } from '../support/tokens';
 import { testEnv } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 
-const token = (user: keyof typeof DEMO_USERS) => {
-  const { id, email, role } = DEMO_USERS[user];
-  return new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: id, email, role });
-};
+const token = (user: keyof typeof DEMO_USERS) => signTestToken(user);
 
 /** The chain of spans from `span` up to its trace's root, root first. */
 function ancestry(spans: readonly CollectedSpan[], span: CollectedSpan): CollectedSpan[] {

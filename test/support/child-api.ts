@@ -30,7 +30,17 @@ export class ChildApp {
   static async start(app: keyof typeof ENTRIES, env: NodeJS.ProcessEnv): Promise<ChildApp> {
     const port = await freePort();
     const child = spawn(process.execPath, [ENTRIES[app]], {
-      env: { ...process.env, NODE_OPTIONS: '', ...env, PORT: String(port) },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        // The tests' defaults, as startStack's: demo mode, and limits no test run reaches.
+        DEMO_MODE: 'true',
+        RATE_LIMIT_LOGIN: '100000',
+        RATE_LIMIT_ORDERS: '100000',
+        RATE_LIMIT_DECISIONS: '100000',
+        ...env,
+        PORT: String(port),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const started = new ChildApp(child, `http://127.0.0.1:${port}`);

@@ -7,5 +7,5 @@ export async function migrateTestDatabase(databaseUrl = testEnv.databaseUrl): Pr
 }
 
 export async function seedTestDatabase(databaseUrl = testEnv.databaseUrl): Promise<void> {
-  await seed(databaseUrl);
+  await seed(databaseUrl, { demo: true });
 }

@@ -11,6 +11,9 @@ import { createHttpApp } from '../../apps/api/src/http-app';
 import { loadWorkerConfig } from '../../apps/worker/src/worker.config';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { testEnv } from './test-env';
+import { TEST_JWT_SECRET } from './tokens';
+
+export { TEST_JWT_SECRET } from './tokens';
 
 export type DemoUser = keyof typeof DEMO_USERS;
 
@@ -25,8 +28,6 @@ export interface Stack {
   token(user: DemoUser): Promise<string>;
   close(): Promise<void>;
 }
-
-export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters';
 
 /**
  * The whole system in this process, as production wires it: the HTTP app, the worker with its
@@ -45,7 +46,12 @@ export async function startStack(
     REDIS_URL: testEnv.redisUrl,
     QUEUE_BACKEND: testEnv.queueBackend,
     JWT_SECRET: TEST_JWT_SECRET,
-    AUTH_DEV_LOGIN: 'true',
+    NODE_ENV: 'test',
+    DEMO_MODE: 'true',
+    // Generous: the suites share one Redis and one client address.
+    RATE_LIMIT_LOGIN: '100000',
+    RATE_LIMIT_ORDERS: '100000',
+    RATE_LIMIT_DECISIONS: '100000',
     ERX_BASE_URL: partnersUrl,
     PHARMACY_BASE_URL: partnersUrl,
     PARTNER_TIMEOUT_MS: '1000',

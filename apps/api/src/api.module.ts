@@ -5,6 +5,7 @@ import { IdentityModule } from '@pharmacy/identity';
 import { NotificationsModule } from '@pharmacy/notifications';
 import { OrdersModule } from '@pharmacy/orders';
 import {
+  AccessAuditModule,
   AuditModule,
   AuthModule,
   databaseTimeoutsFrom,
@@ -16,6 +17,7 @@ import {
   platformOptionsFrom,
   QueueBackendModule,
   queueBackendOf,
+  RateLimitModule,
 } from '@pharmacy/platform';
 import type { ApiConfig } from './api.config';
 import { HealthModule } from './health/health.module';
@@ -34,13 +36,31 @@ export class ApiModule {
           platformOptionsFrom(config, databaseOptions(config, databaseTimeoutsFrom(config))),
         ),
         AuditModule.forRoot({ tables: { orders: ['status'], prescriptions: ['status'] } }),
+        AccessAuditModule,
         AuthModule.forRoot({
-          jwtSecret: config.JWT_SECRET,
+          keys: {
+            current: { id: config.JWT_KEY_ID, secret: config.JWT_SECRET },
+            previous: config.JWT_PREVIOUS_KEYS ?? [],
+          },
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
           tokenTtlSeconds: config.JWT_TTL_SECONDS,
+        }),
+        RateLimitModule.forRoot({
+          redisUrl: config.REDIS_URL,
+          limits: {
+            login: config.RATE_LIMIT_LOGIN,
+            orders: config.RATE_LIMIT_ORDERS,
+            decisions: config.RATE_LIMIT_DECISIONS,
+          },
+          windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
         }),
         CqrsModule.forRoot(),
         QueueBackendModule.forRoot(config, 'producer'),
-        IdentityModule.forRoot({ devLogin: config.AUTH_DEV_LOGIN }),
+        IdentityModule.forRoot({
+          devLogin: config.DEMO_MODE,
+          userCacheMs: config.AUTH_USER_CACHE_MS,
+        }),
         OrdersModule,
         EhrModule,
         ...(config.NOTIFICATIONS_EXTRACTED ? [] : [NotificationsModule]),

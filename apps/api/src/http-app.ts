@@ -4,10 +4,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import {
   createValidationPipe,
   httpMetrics,
+  KnownQueryParametersInterceptor,
   PlatformMetrics,
   ProblemDetailsFilter,
+  requestShape,
   TraceMiddleware,
 } from '@pharmacy/platform';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import type { ApiConfig } from './api.config';
@@ -21,6 +24,24 @@ export async function createHttpApp(config: ApiConfig): Promise<INestApplication
     bufferLogs: true,
     bodyParser: false,
   });
+  app.disable('x-powered-by');
+  // Behind a TLS-terminating proxy: believe its X-Forwarded-Proto/For, so `secure` and the client
+  // address (rate limits) are the real ones. A hop count, `loopback`, or addresses.
+  if (config.TRUST_PROXY) {
+    app.set(
+      'trust proxy',
+      /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY,
+    );
+  }
+  app.use(helmet());
+  // No CORS headers unless origins are configured: browsers on other sites are refused.
+  if (config.CORS_ORIGINS) {
+    app.enableCors({
+      origin: config.CORS_ORIGINS,
+      exposedHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    });
+  }
   // Before the body parser, so even a request refused as malformed JSON carries its request id.
   const trace = new TraceMiddleware();
   app.use(trace.use.bind(trace));
@@ -29,9 +50,16 @@ export async function createHttpApp(config: ApiConfig): Promise<INestApplication
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new KnownQueryParametersInterceptor());
   app.useBodyParser('json', { limit: '100kb' });
-  serveOpenApi(app);
-  serveAsyncApi(app);
-  if (config.QUEUES_DASHBOARD) mountQueuesDashboard(app);
+  app.use(requestShape);
+  app.enableShutdownHooks();
+  if (config.API_DOCS) {
+    serveOpenApi(app);
+    serveAsyncApi(app);
+  }
+  if (config.QUEUES_DASHBOARD) {
+    mountQueuesDashboard(app, { writable: config.QUEUES_DASHBOARD_WRITE });
+  }
   return app;
 }

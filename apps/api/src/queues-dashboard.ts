@@ -13,27 +13,41 @@ export const QUEUES_DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'queues_dashboard_token';
 
 /**
- * Bull Board for the eRx and fulfillment queues, for admins only. A browser cannot send a bearer
- * header on navigation, so the first visit passes the admin token as `?token=`; it is then kept in
- * an HttpOnly cookie scoped to the dashboard.
+ * Bull Board for the eRx and fulfillment queues, for admins only, and read-only unless `writable`
+ * (retrying or removing jobs is then possible from the page). A browser cannot send a bearer
+ * header on navigation, so the first visit passes the admin token as `?token=`; once the token is
+ * verified as an admin's, it is kept in an HttpOnly, SameSite=Strict cookie scoped to the
+ * dashboard, `Secure` whenever the request came over TLS (directly or, with TRUST_PROXY, through
+ * the proxy).
  */
-export function mountQueuesDashboard(app: INestApplication): void {
+export function mountQueuesDashboard(
+  app: INestApplication,
+  { writable }: { writable: boolean },
+): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUES_DASHBOARD_PATH);
   createBullBoard({
     queues: [ERX_QUEUE, FULFILLMENT_QUEUE].map(
-      (name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false })),
+      (name) =>
+        new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false }), {
+          readOnlyMode: !writable,
+        }),
     ),
     serverAdapter,
   });
-  app.use(QUEUES_DASHBOARD_PATH, adminsOnly(app.get(TokenVerifier)), serverAdapter.getRouter());
+  app.use(
+    QUEUES_DASHBOARD_PATH,
+    adminsOnly(app.get(TokenVerifier)),
+    writable ? passThrough : readOnly,
+    serverAdapter.getRouter(),
+  );
 }
 
 function adminsOnly(tokens: TokenVerifier) {
   return async (request: Request, response: Response, next: NextFunction) => {
     const fromQuery = typeof request.query.token === 'string' ? request.query.token : undefined;
     const token =
-      /^Bearer (.+)$/.exec(request.header('authorization') ?? '')?.[1] ??
+      /^Bearer +(.+)$/i.exec(request.header('authorization') ?? '')?.[1] ??
       fromQuery ??
       cookie(request, COOKIE);
     const user = token ? await tokens.verify(token) : null;
@@ -64,6 +78,26 @@ function adminsOnly(tokens: TokenVerifier) {
     }
     next();
   };
+}
+
+const passThrough = (_request: Request, _response: Response, next: NextFunction) => next();
+
+/** Refuses every change, whatever Bull Board itself would allow. */
+function readOnly(request: Request, response: Response, next: NextFunction): void {
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    next();
+    return;
+  }
+  response
+    .status(405)
+    .type('application/problem+json')
+    .json({
+      type: 'about:blank',
+      title: 'Method Not Allowed',
+      status: 405,
+      detail: 'The queues dashboard is read-only (QUEUES_DASHBOARD_WRITE is not true).',
+      instance: request.originalUrl.split('?')[0],
+    });
 }
 
 function cookie(request: Request, name: string): string | undefined {

@@ -6,9 +6,11 @@ import {
   LoggingModule,
   PlatformModule,
   platformOptionsFrom,
+  UserDirectory,
 } from '@pharmacy/platform';
 import { databaseOptions } from './database';
 import type { NotificationsConfig } from './notifications.config';
+import { PatientsByTokenDirectory } from './patients-by-token.directory';
 
 /**
  * The notifications module as a service of its own: the same module as in the monolith, wired
@@ -22,10 +24,16 @@ export class NotificationsAppModule {
       imports: [
         LoggingModule.forRoot(config.LOG_LEVEL),
         PlatformModule.forRoot(platformOptionsFrom(config, databaseOptions(config))),
-        AuthModule.forRoot({ jwtSecret: config.JWT_SECRET, tokenTtlSeconds: 3600 }),
+        AuthModule.forRoot({
+          keys: { current: { id: config.JWT_KEY_ID, secret: config.JWT_SECRET }, previous: [] },
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+          tokenTtlSeconds: config.JWT_TTL_SECONDS,
+        }),
         NotificationsModule,
         DeadLettersAdminModule,
       ],
+      providers: [{ provide: UserDirectory, useClass: PatientsByTokenDirectory }],
     };
   }
 }

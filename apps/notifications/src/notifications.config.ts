@@ -7,10 +7,13 @@ import { checkCoreConfig, coreEnvSchema, env, parseEnv } from '@pharmacy/platfor
  */
 export const notificationsEnvSchema = {
   ...coreEnvSchema,
-  // Not used: the service enqueues no job. Present because the platform's schema is shared.
-  REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:6379/0'),
   PORT: env.int(3100, { min: 1, max: 65535 }),
+  // The API's signing key and claims: this service verifies the tokens the API issues.
   JWT_SECRET: env.secret(32),
+  JWT_KEY_ID: env.string('k1'),
+  JWT_ISSUER: env.string('telehealth-pharmacy'),
+  JWT_AUDIENCE: env.string('telehealth-pharmacy-api'),
+  JWT_TTL_SECONDS: env.int(3600, { min: 60, max: 24 * 3600 }),
 };
 
 export type NotificationsConfig = ReturnType<typeof loadNotificationsConfig>;

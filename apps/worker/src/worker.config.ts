@@ -20,14 +20,29 @@ export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
 
 export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
   const config = parseEnv(workerEnvSchema, source);
-  checkCoreConfig(config);
+  const problems: string[] = [];
+  try {
+    checkCoreConfig(config);
+  } catch (error) {
+    if (!(error instanceof InvalidConfigurationError)) throw error;
+    problems.push(...error.problems);
+  }
+  // Prescriptions and addresses travel to the partners: in production, only over TLS.
+  if (config.NODE_ENV === 'production') {
+    for (const name of ['ERX_BASE_URL', 'PHARMACY_BASE_URL'] as const) {
+      if (!config[name].startsWith('https:')) {
+        problems.push(`${name}: must use https when NODE_ENV=production`);
+      }
+    }
+  }
   if (config.SHUTDOWN_TIMEOUT_MS <= config.PARTNER_TIMEOUT_MS) {
     // A job mid-call must be able to finish before the process gives up on it.
-    throw new InvalidConfigurationError([
+    problems.push(
       `SHUTDOWN_TIMEOUT_MS: must be above PARTNER_TIMEOUT_MS (${config.PARTNER_TIMEOUT_MS}), ` +
         `got ${config.SHUTDOWN_TIMEOUT_MS}`,
-    ]);
+    );
   }
+  if (problems.length > 0) throw new InvalidConfigurationError(problems);
   checkExtraction(config);
   return config;
 }

@@ -50,6 +50,22 @@ export class Encounter {
     return null;
   }
 
+  /**
+   * The care boundary of reads: the patient it is about; a provider licensed in the state the
+   * order ships to, or the one who reviews it; an admin (who must state a reason, checked and
+   * logged at the HTTP edge). The prescriptions of the encounter follow the same rule.
+   */
+  isReadableBy(
+    reader: { id: string; role: string },
+    readerLicensedStates: () => Promise<readonly string[]>,
+  ): Promise<boolean> | boolean {
+    if (reader.role === 'admin') return true;
+    if (reader.role === 'patient') return this.patientId === reader.id;
+    if (reader.role !== 'provider') return false;
+    if (this.providerId === reader.id) return true;
+    return readerLicensedStates().then((states) => states.includes(this.fulfillmentState));
+  }
+
   /** Records a decision already checked by {@link refusalFor}. */
   decide(
     request: PrescriptionRequest,

@@ -14,4 +14,8 @@ export class User {
 
   @Column('text', { name: 'display_name' })
   displayName!: string;
+
+  /** A deactivated user can no longer log in, and their tokens are refused. */
+  @Column('boolean', { default: true })
+  active?: boolean;
 }

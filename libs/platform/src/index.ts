@@ -19,6 +19,8 @@ export { Public, Roles, CurrentUser } from './auth/auth.decorators';
 export { AuthModule, type AuthOptions } from './auth/auth.module';
 export { TokenIssuer } from './auth/token-issuer';
 export { TokenVerifier } from './auth/token-verifier';
+export { UserDirectory } from './auth/user-directory';
+export { parsePreviousKeys, isKeyId, type SigningKey, type SigningKeys } from './auth/signing-keys';
 export {
   postToPartner,
   parseRetryAfter,
@@ -99,3 +101,15 @@ export { serializeEvent, type SerializedEvent } from './events/registry/event-se
 export { Topology } from './events/broker/topology';
 export { type BrokerOptions } from './events/broker/broker-options';
 export { cloudEventAttributes, toCloudEventMessage } from './events/broker/cloud-event-message';
+export { SafeText, type SafeTextOptions } from './http/safe-text.decorator';
+export { requestShape, MAX_BODY_DEPTH } from './http/request-shape.middleware';
+export { KnownQueryParametersInterceptor } from './http/known-query-parameters.interceptor';
+export { dataErrorProblem, sqlStateOf } from './http/database-errors';
+export { weakSecretReason } from './auth/secret-strength';
+export { AccessAuditModule } from './audit/access-audit.module';
+export { AuditRead } from './audit/audit-access.decorator';
+export { AccessLogEntry } from './audit/access-log-entry.entity';
+export { ACCESS_REASON_HEADER } from './audit/access-audit.interceptor';
+export { RateLimit, type RateLimitName } from './rate-limits/rate-limit.decorator';
+export { RateLimitModule, type RateLimitOptions } from './rate-limits/rate-limit.module';
+export { pinoHttpOptions, REDACTED_PATHS } from './logging/pino-options';

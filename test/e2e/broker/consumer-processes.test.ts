@@ -1,5 +1,4 @@
 import { DEMO_USERS } from '@pharmacy/identity';
-import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Client } from 'pg';
@@ -10,7 +9,7 @@ import {
 import { brokerEnv, forgetNamespace, uniqueNamespace } from '../../support/broker';
 import { ChildApp } from '../../support/child-api';
 import { OTC } from '../../support/flow';
-import { TEST_JWT_SECRET } from '../../support/stack';
+import { signTestToken, TEST_JWT_SECRET } from '../../support/tokens';
 import { testEnv } from '../../support/test-env';
 import { waitFor } from '../../support/wait-for';
 import { describeWithBroker } from '../../support/needs';
@@ -22,10 +21,7 @@ const SUBSCRIBERS = [
   'notifications.notify-patient-when-order-shipped',
 ];
 
-const token = (user: keyof typeof DEMO_USERS) => {
-  const { id, email, role } = DEMO_USERS[user];
-  return new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: id, email, role });
-};
+const token = (user: keyof typeof DEMO_USERS) => signTestToken(user);
 
 /**
  * Real processes around one broker namespace: an API that publishes and consumes nothing, and

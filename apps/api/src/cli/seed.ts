@@ -6,15 +6,19 @@ import { seedCatalog } from '@pharmacy/orders';
 import { coreEnvSchema, parseEnv } from '@pharmacy/platform';
 import { databaseOptions } from '../modules';
 
-/** Writes the demo users, licenses and catalog. Idempotent: run it as often as you like. */
-export async function seed(databaseUrl: string): Promise<void> {
+/**
+ * Writes the catalog and, in demo mode only, the demo users (an admin among them) and their
+ * licenses: a production database never gets a password-less admin. Idempotent.
+ */
+export async function seed(databaseUrl: string, { demo }: { demo: boolean }): Promise<void> {
   const dataSource = await new DataSource(
     databaseOptions({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: 1 }),
   ).initialize();
   try {
     await dataSource.transaction(async (manager) => {
-      await seedDemoUsers(manager);
       await seedCatalog(manager);
+      if (!demo) return;
+      await seedDemoUsers(manager);
       await seedProviderLicenses(manager, [
         { providerId: DEMO_USERS.providerCa.id, states: ['CA', 'NY'] },
         { providerId: DEMO_USERS.providerTx.id, states: ['TX'] },
@@ -26,9 +30,23 @@ export async function seed(databaseUrl: string): Promise<void> {
 }
 
 if (require.main === module) {
-  const { DATABASE_URL } = parseEnv({ DATABASE_URL: coreEnvSchema.DATABASE_URL });
-  seed(DATABASE_URL)
-    .then(() => console.log('Seeded demo users, provider licenses and catalog'))
+  const { DATABASE_URL, DEMO_MODE, NODE_ENV } = parseEnv({
+    DATABASE_URL: coreEnvSchema.DATABASE_URL,
+    DEMO_MODE: coreEnvSchema.DEMO_MODE,
+    NODE_ENV: coreEnvSchema.NODE_ENV,
+  });
+  if (DEMO_MODE && NODE_ENV === 'production') {
+    console.error('DEMO_MODE: must not be true when NODE_ENV=production');
+    process.exit(1);
+  }
+  seed(DATABASE_URL, { demo: DEMO_MODE })
+    .then(() =>
+      console.log(
+        DEMO_MODE
+          ? 'Seeded the catalog, the demo users and their licenses'
+          : 'Seeded the catalog (demo users only with DEMO_MODE=true)',
+      ),
+    )
     .catch((error: Error) => {
       console.error(error.message);
       process.exit(1);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '@pharmacy/platform';
+import { CurrentUser, RateLimit, Roles } from '@pharmacy/platform';
 import type { AuthenticatedUser } from '@pharmacy/platform';
 import { ApprovePrescriptionRequestCommand } from './approve-prescription-request.command';
 import { RejectPrescriptionRequestCommand } from './reject-prescription-request.command';
@@ -17,6 +17,7 @@ export class ReviewController {
   @Post(':id/approve')
   @HttpCode(201)
   @Roles('provider')
+  @RateLimit('decisions')
   @ApiCreatedResponse({ type: ApprovalView })
   approve(
     @CurrentUser() provider: AuthenticatedUser,
@@ -31,6 +32,7 @@ export class ReviewController {
   @Post(':id/reject')
   @HttpCode(200)
   @Roles('provider')
+  @RateLimit('decisions')
   @ApiOkResponse({ type: RejectionView })
   reject(
     @CurrentUser() provider: AuthenticatedUser,

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { SafeText } from '@pharmacy/platform';
+import { IsInt, Max, Min } from 'class-validator';
 
 export class ApproveRequest {
   @ApiProperty({
@@ -7,8 +8,7 @@ export class ApproveRequest {
     maxLength: 500,
     example: 'Take one capsule by mouth three times daily.',
   })
-  @IsString()
-  @Length(1, 500)
+  @SafeText({ max: 500 })
   sig!: string;
 
   @ApiProperty({ minimum: 0, maximum: 11, example: 0 })
@@ -24,7 +24,6 @@ export class RejectRequest {
     maxLength: 500,
     example: 'Contraindicated with current medication.',
   })
-  @IsString()
-  @Length(1, 500)
+  @SafeText({ max: 500, multiline: true })
   reason!: string;
 }

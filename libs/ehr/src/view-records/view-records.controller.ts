@@ -1,9 +1,10 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, UnitOfWork } from '@pharmacy/platform';
+import { AuditRead, CurrentUser, Roles, UnitOfWork } from '@pharmacy/platform';
 import type { AuthenticatedUser } from '@pharmacy/platform';
 import { Brackets } from 'typeorm';
 import { EhrRepository } from '../ehr.repository';
+import { Encounter } from '../encounter.entity';
 import { PrescriptionRequest } from '../prescription-request.entity';
 import { ListRequestsQuery } from './list-requests.query';
 import {
@@ -14,7 +15,10 @@ import {
   toRequestView,
 } from './record.views';
 
-/** Patients see only their own records; another patient's id answers 404 so ids do not leak. */
+/**
+ * Reads stay inside the care relationship ({@link Encounter.isReadableBy}); a record outside it
+ * answers 404, as an unknown one does, so ids do not leak. Every read is in the access log.
+ */
 @ApiTags('clinical review')
 @ApiBearerAuth()
 @Controller()
@@ -27,6 +31,7 @@ export class ViewRecordsController {
   /** The requests a provider may decide: in states they are licensed in, not owned by another. */
   @Get('prescription-requests')
   @Roles('provider')
+  @AuditRead('prescription-requests')
   @ApiOkResponse({ type: [PrescriptionRequestView] })
   async list(
     @CurrentUser() provider: AuthenticatedUser,
@@ -55,13 +60,14 @@ export class ViewRecordsController {
 
   @Get('encounters/:id')
   @Roles('patient', 'provider', 'admin')
+  @AuditRead('encounter', 'id')
   @ApiOkResponse({ type: EncounterView })
   async encounter(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<EncounterView> {
     const encounter = await this.ehr.findEncounter(id);
-    if (!encounter || (user.role === 'patient' && encounter.patientId !== user.id)) {
+    if (!encounter || !(await this.mayRead(user, encounter))) {
       throw new NotFoundException(`Encounter ${id} was not found.`);
     }
     const prescriptions = await this.ehr.findPrescriptionsOfEncounter(id);
@@ -79,15 +85,21 @@ export class ViewRecordsController {
 
   @Get('prescriptions/:id')
   @Roles('patient', 'provider', 'admin')
+  @AuditRead('prescription', 'id')
   @ApiOkResponse({ type: PrescriptionView })
   async prescription(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<PrescriptionView> {
     const prescription = await this.ehr.findPrescription(id);
-    if (!prescription || (user.role === 'patient' && prescription.patientId !== user.id)) {
+    const encounter = prescription && (await this.ehr.findEncounter(prescription.encounterId));
+    if (!prescription || !encounter || !(await this.mayRead(user, encounter))) {
       throw new NotFoundException(`Prescription ${id} was not found.`);
     }
     return toPrescriptionView(prescription);
+  }
+
+  private mayRead(user: AuthenticatedUser, encounter: Encounter): Promise<boolean> | boolean {
+    return encounter.isReadableBy(user, () => this.ehr.licensedStates(user.id));
   }
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Public, TokenIssuer, UnitOfWork } from '@pharmacy/platform';
+import { Public, RateLimit, SafeText, TokenIssuer, UnitOfWork } from '@pharmacy/platform';
 import { IsEmail } from 'class-validator';
 import { User } from '../user.entity';
 
 export class DevLoginRequest {
   @ApiProperty({ example: 'patient1@example.com' })
+  @SafeText({ max: 254 })
   @IsEmail()
   email!: string;
 }
@@ -15,7 +16,7 @@ export class AccessTokenView {
 }
 
 /**
- * Demo only: a token for a seeded user, no password asked. Mounted only when AUTH_DEV_LOGIN=true
+ * Demo only: a token for a seeded user, no password asked. Mounted only in demo mode (DEMO_MODE=true)
  * (see IdentityModule); otherwise the route does not exist and answers 404.
  */
 @ApiTags('auth')
@@ -28,10 +29,14 @@ export class DevLoginController {
 
   @Post('dev-login')
   @Public()
+  @RateLimit('login')
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenView })
   async login(@Body() { email }: DevLoginRequest): Promise<AccessTokenView> {
-    const user = await this.unitOfWork.manager.findOneBy(User, { email: email.toLowerCase() });
+    const user = await this.unitOfWork.manager.findOneBy(User, {
+      email: email.toLowerCase(),
+      active: true,
+    });
     if (!user) throw new UnauthorizedException(`No seeded user has the email ${email}.`);
     return { accessToken: await this.tokens.issue(user) };
   }

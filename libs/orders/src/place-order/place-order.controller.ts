@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '@pharmacy/platform';
+import { CurrentUser, RateLimit, Roles } from '@pharmacy/platform';
 import type { AuthenticatedUser } from '@pharmacy/platform';
 import { OrderView } from '../view-orders/order.view';
 import { PlaceOrderCommand } from './place-order.command';
@@ -17,6 +17,7 @@ export class PlaceOrderController {
   @Post()
   @HttpCode(201)
   @Roles('patient')
+  @RateLimit('orders')
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,

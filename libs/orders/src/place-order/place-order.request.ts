@@ -6,18 +6,16 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsString,
   Max,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
+import { SafeText } from '@pharmacy/platform';
 import { US_STATE_CODES } from './us-states';
 
 export class OrderLineRequest {
   @ApiProperty({ example: 'amoxicillin-500mg' })
-  @IsString()
-  @MinLength(1)
+  @SafeText({ max: 100 })
   productId!: string;
 
   @ApiProperty({ minimum: 1, maximum: 10, example: 1 })
@@ -36,8 +34,12 @@ export class PlaceOrderRequest {
   @Type(() => OrderLineRequest)
   items!: OrderLineRequest[];
 
-  @ApiProperty({ description: 'Two-letter US state the order ships to.', example: 'CA' })
-  @IsString()
+  @ApiProperty({
+    description: 'Two-letter US state the order ships to.',
+    example: 'CA',
+    enum: US_STATE_CODES,
+  })
+  @SafeText({ max: 2 })
   @IsIn(US_STATE_CODES, {
     message: 'fulfillmentState must be a two-letter US state code in upper case',
   })

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '@pharmacy/platform';
+import { AuditRead, CurrentUser, Roles } from '@pharmacy/platform';
 import type { AuthenticatedUser } from '@pharmacy/platform';
 import { OrdersRepository } from '../orders.repository';
 import { OrderView, toOrderView } from './order.view';
@@ -18,9 +18,13 @@ export class ViewOrdersController {
     return (await this.orders.findForPatient(patient.id)).map(toOrderView);
   }
 
-  /** Patients see only their own orders: another patient's order answers 404, not 403, so ids do not leak. */
+  /**
+   * Patients see only their own orders: another patient's order answers 404, not 403, so ids do
+   * not leak. Providers read the encounter, not the order; admins read it with a stated reason.
+   */
   @Get(':uuid')
-  @Roles('patient', 'provider', 'admin')
+  @Roles('patient', 'admin')
+  @AuditRead('order', 'uuid')
   @ApiOkResponse({ type: OrderView })
   async one(
     @CurrentUser() user: AuthenticatedUser,

@@ -40,7 +40,8 @@ export class BearerAuthGuard implements CanActivate {
   }
 
   private async authenticate(header: string | undefined): Promise<AuthenticatedUser> {
-    const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header ?? '')?.[1];
+    // The scheme is case-insensitive (RFC 9110, section 11.1).
+    const token = /^Bearer +([A-Za-z0-9._~+/=-]+)$/i.exec(header ?? '')?.[1];
     if (!token) throw new UnauthorizedException('A bearer token is required.');
     const user = await this.tokens.verify(token);
     if (!user) throw new UnauthorizedException('The bearer token is invalid or expired.');

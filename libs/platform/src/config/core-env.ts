@@ -7,6 +7,11 @@ import { env, InvalidConfigurationError } from './env';
 
 /** Settings every process of the monolith reads: where its state lives and how work is retried. */
 export const coreEnvSchema = {
+  /** `production` refuses every demo convenience (see checkCoreConfig). */
+  NODE_ENV: env.oneOf(['development', 'test', 'production'] as const, 'development'),
+  /** The one switch for demo conveniences: dev login, the demo users, fault points. */
+  DEMO_MODE: env.bool(false),
+  ENABLE_FAULT_POINTS: env.bool(false),
   DATABASE_URL: env.url(['postgres', 'postgresql']),
   DATABASE_POOL_SIZE: env.int(10, { min: 1, max: 200 }),
   DATABASE_STATEMENT_TIMEOUT_MS: env.int(15_000, { min: 0, max: 3_600_000 }),
@@ -51,26 +56,50 @@ export type CoreConfig = {
  * runs; if the lanes could take the whole pool, HTTP requests would starve behind a backlog.
  */
 export function checkCoreConfig(config: CoreConfig): void {
-  checkQueueConfig(config);
+  const problems: string[] = [];
+  try {
+    checkQueueConfig(config);
+  } catch (error) {
+    if (!(error instanceof InvalidConfigurationError)) throw error;
+    problems.push(...error.problems);
+  }
   const { DATABASE_QUERY_TIMEOUT_MS: query, DATABASE_STATEMENT_TIMEOUT_MS: statement } = config;
   if (query > 0 && (statement === 0 || query <= statement)) {
     // The server's cancel (57014) says what happened; the client's own timeout only that it waited.
-    throw new InvalidConfigurationError([
+    problems.push(
       `DATABASE_QUERY_TIMEOUT_MS: must be above DATABASE_STATEMENT_TIMEOUT_MS (${statement}), ` +
         `or 0, got ${query}`,
-    ]);
+    );
   }
   if (!/^\/[A-Za-z0-9._~/-]*$/.test(config.METRICS_PATH)) {
-    throw new InvalidConfigurationError([
+    problems.push(
       `METRICS_PATH: must be a URL path starting with "/", got "${config.METRICS_PATH}"`,
-    ]);
+    );
   }
   if (config.RELAY_CONCURRENCY >= config.DATABASE_POOL_SIZE) {
-    throw new InvalidConfigurationError([
+    problems.push(
       `RELAY_CONCURRENCY: must be below DATABASE_POOL_SIZE (${config.DATABASE_POOL_SIZE}), ` +
         `got ${config.RELAY_CONCURRENCY}`,
-    ]);
+    );
   }
+  problems.push(...demoProblems(config));
+  if (problems.length > 0) throw new InvalidConfigurationError(problems);
+}
+
+/** Demo conveniences are one explicit switch, and production refuses them all. */
+function demoProblems(config: CoreConfig): string[] {
+  const problems: string[] = [];
+  if (config.NODE_ENV === 'production') {
+    if (config.DEMO_MODE) problems.push('DEMO_MODE: must not be true when NODE_ENV=production');
+    if (config.ENABLE_FAULT_POINTS) {
+      problems.push('ENABLE_FAULT_POINTS: must not be true when NODE_ENV=production');
+    }
+  } else if (config.ENABLE_FAULT_POINTS && !config.DEMO_MODE) {
+    problems.push(
+      'ENABLE_FAULT_POINTS: needs DEMO_MODE=true (fault points are a demo and test tool)',
+    );
+  }
+  return problems;
 }
 
 /** The database deadlines from the validated environment. */

@@ -72,7 +72,8 @@ export const env = {
       try {
         parsed = new URL(raw);
       } catch {
-        throw new Error(`must be a URL, got "${raw}"`);
+        // Never the value itself: a connection URL carries its password.
+        throw new Error('must be a URL (the value is not repeated here: it may hold a password)');
       }
       if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
         throw new Error(`must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
@@ -80,9 +81,9 @@ export const env = {
       return raw.replace(/\/+$/, '');
     }, fallback),
 
-  /** Any reader, but the variable may be left unset: then `undefined`. */
+  /** Any reader, made optional: an unset variable reads as undefined. */
   optional:
-    <T>(read: EnvReader<T>): EnvReader<T | undefined> =>
+    <T>(read: (raw: string) => T): EnvReader<T | undefined> =>
     (raw) =>
       raw === undefined ? undefined : read(raw),
 

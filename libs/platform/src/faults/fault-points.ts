@@ -6,7 +6,7 @@ export type FaultAction = 'throw' | 'crash';
  * Named places where a test may inject a failure: an error thrown mid-transaction, or the
  * process killed outright (to prove that nothing committed is lost). Inert unless armed, either
  * in process by a test or, for child processes, by `FAULT_POINTS=name:action,...` together with
- * `ENABLE_FAULT_POINTS=true`.
+ * `ENABLE_FAULT_POINTS=true` in demo mode (`DEMO_MODE=true`).
  */
 @Injectable()
 export class FaultPoints {
@@ -14,7 +14,8 @@ export class FaultPoints {
   private readonly armed = new Map<string, FaultAction>();
 
   constructor() {
-    if (process.env.ENABLE_FAULT_POINTS !== 'true') return;
+    // Both switches, as the boot check demands; production refuses them before we get here.
+    if (process.env.ENABLE_FAULT_POINTS !== 'true' || process.env.DEMO_MODE !== 'true') return;
     for (const entry of (process.env.FAULT_POINTS ?? '').split(',').filter(Boolean)) {
       const [name, action = 'throw'] = entry.split(':');
       this.arm(name, action as FaultAction);

@@ -9,6 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
+import { dataErrorProblem } from './database-errors';
 
 /** RFC 9457 problem details: the one error shape of the whole API. */
 export interface ProblemDetails {
@@ -80,7 +81,10 @@ function toProblem(error: unknown, logger: Logger): ProblemDetails {
       detail: 'The service is busy or its database is unavailable; retry shortly.',
     };
   }
-  logger.error(error instanceof Error ? error.stack : String(error));
+  const dataError = dataErrorProblem(error);
+  if (dataError) return dataError;
+  // The error itself, not its stack text: the logger redacts what a failed query carries.
+  logger.error(error instanceof Error ? error : String(error));
   return {
     type: 'about:blank',
     title: 'Internal Server Error',

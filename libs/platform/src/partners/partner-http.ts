@@ -1,3 +1,5 @@
+import { readCappedText } from './capped-body';
+
 /** The partner refused the request itself (400, 422, or another 4xx): resending it cannot succeed. */
 export class PartnerRejectedError extends Error {
   constructor(
@@ -60,13 +62,20 @@ export async function postToPartner<T>(request: PartnerRequest): Promise<T> {
       headers: { 'content-type': 'application/json', 'idempotency-key': request.idempotencyKey },
       body: JSON.stringify(request.body),
       signal: AbortSignal.timeout(request.timeoutMs),
+      // Never followed: a redirect could carry the prescription to a host nobody configured.
+      redirect: 'manual',
     });
   } catch (error) {
     const reason =
       (error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message;
     throw new PartnerUnavailableError(request.partner, reason);
   }
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await readCappedText(response);
+  } catch (error) {
+    throw new PartnerUnavailableError(request.partner, (error as Error).message);
+  }
   if (response.ok) return successBody<T>(request, text);
   const { status } = response;
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { SafeText } from '../../http/safe-text.decorator';
 import { PUBLICATION_STATUSES } from './event-publication.entity';
 import type { PublicationStatus } from './event-publication.entity';
 
@@ -12,24 +13,24 @@ export class PublicationFilterRequest {
 
   @ApiPropertyOptional({ example: 'ehr.prescription-request-approved' })
   @IsOptional()
-  @IsString()
+  @SafeText({ max: 200 })
   eventType?: string;
 
   @ApiPropertyOptional({ example: 'orders.mark-item-approved-when-prescription-approved' })
   @IsOptional()
-  @IsString()
+  @SafeText({ max: 200 })
   subscriber?: string;
 }
 
 export class ResubmitRequest {
   @ApiPropertyOptional({ example: 'ehr.prescription-request-approved' })
   @IsOptional()
-  @IsString()
+  @SafeText({ max: 200 })
   eventType?: string;
 
   @ApiPropertyOptional({ example: 'ehr.enqueue-erx-submission-when-request-approved' })
   @IsOptional()
-  @IsString()
+  @SafeText({ max: 200 })
   subscriber?: string;
 }
 
