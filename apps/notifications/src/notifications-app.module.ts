@@ -6,11 +6,10 @@ import {
   LoggingModule,
   PlatformModule,
   platformOptionsFrom,
-  UserDirectory,
 } from '@pharmacy/platform';
 import { databaseOptions } from './database';
 import type { NotificationsConfig } from './notifications.config';
-import { PatientsByTokenDirectory } from './patients-by-token.directory';
+import { PatientsByTokenModule } from './patients-by-token.directory';
 
 /**
  * The notifications module as a service of its own: the same module as in the monolith, wired
@@ -23,6 +22,7 @@ export class NotificationsAppModule {
       module: NotificationsAppModule,
       imports: [
         LoggingModule.forRoot(config.LOG_LEVEL),
+        PatientsByTokenModule,
         PlatformModule.forRoot(platformOptionsFrom(config, databaseOptions(config))),
         AuthModule.forRoot({
           keys: { current: { id: config.JWT_KEY_ID, secret: config.JWT_SECRET }, previous: [] },
@@ -33,7 +33,6 @@ export class NotificationsAppModule {
         NotificationsModule,
         DeadLettersAdminModule,
       ],
-      providers: [{ provide: UserDirectory, useClass: PatientsByTokenDirectory }],
     };
   }
 }

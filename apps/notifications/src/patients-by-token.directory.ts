@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Global, Injectable, Module } from '@nestjs/common';
 import { AuthenticatedUser, UserDirectory } from '@pharmacy/platform';
 
 /**
@@ -13,3 +13,11 @@ export class PatientsByTokenDirectory extends UserDirectory {
     return { id, email: '', role: 'patient' };
   }
 }
+
+/** Global, as the identity module is in the monolith: the auth guard looks the directory up. */
+@Global()
+@Module({
+  providers: [{ provide: UserDirectory, useClass: PatientsByTokenDirectory }],
+  exports: [UserDirectory],
+})
+export class PatientsByTokenModule {}
