@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Reconciler, redisConnection } from '@pharmacy/platform';
+import { PlatformMetrics, Reconciler, redisConnection } from '@pharmacy/platform';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
@@ -157,6 +157,15 @@ describe('Jobs: one per piece of work, and put back when lost', () => {
     expect(health.body.details.reconciler.repaired['orders.fulfillments'].requeued).toBe(
       after['orders.fulfillments'].requeued,
     );
+    const metric = await stack.api
+      .get(PlatformMetrics)
+      .reconcilerRepairs.get()
+      .then(({ values }) =>
+        values.find(
+          ({ labels }) => labels.sweep === 'orders.fulfillments' && labels.outcome === 'requeued',
+        ),
+      );
+    expect(metric?.value).toBe(after['orders.fulfillments'].requeued);
   });
 
   it('the reconciler skips, at once, an item whose row another process holds', async () => {

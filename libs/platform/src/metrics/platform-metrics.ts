@@ -51,6 +51,13 @@ export class PlatformMetrics {
     registers: [this.registry],
   });
 
+  readonly reconcilerRepairs = new Counter({
+    name: 'pharmacy_reconciler_repairs_total',
+    help: 'Work the reconciler found stuck and repaired, by sweep and outcome (requeued, recorded-failure)',
+    labelNames: ['sweep', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   /** Starts timing a delivery; call the result with its outcome. */
   deliveryStarted(subscriber: string): (outcome: 'completed' | 'retrying' | 'failed') => void {
     const stop = this.deliveryDuration.startTimer({ subscriber });

@@ -8,6 +8,7 @@ import {
 import { UnitOfWork } from '../transactions/unit-of-work';
 import { RECONCILER_OPTIONS } from './reconciliation-sweep';
 import type { ReconcilerOptions, ReconciliationSweep, RepairOutcome } from './reconciliation-sweep';
+import { PlatformMetrics } from '../metrics/platform-metrics';
 
 /** One item a sweep checked, and what it did. */
 export interface Repair {
@@ -44,6 +45,7 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
   constructor(
     private readonly unitOfWork: UnitOfWork,
     @Inject(RECONCILER_OPTIONS) private readonly options: ReconcilerOptions,
+    private readonly metrics: PlatformMetrics,
   ) {}
 
   register(sweep: ReconciliationSweep): void {
@@ -95,6 +97,7 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
         const counts = this.repaired[sweep.name];
         if (outcome === 'requeued') counts.requeued++;
         else counts.recordedFailure++;
+        this.metrics.reconcilerRepairs.inc({ sweep: sweep.name, outcome });
         this.logger.warn(
           { sweep: sweep.name, id, outcome },
           `Reconciler repaired ${sweep.name} ${id}: ${outcome}`,
