@@ -16,7 +16,9 @@ import { Subscription, Subscriptions } from '../subscriptions';
 import { BrokerConnection } from './broker-connection';
 import { BROKER_OPTIONS } from './broker-options';
 import type { BrokerOptions } from './broker-options';
-import { fromCloudEventMessage } from './cloud-event-message';
+import { fromCloudEventMessage, traceCarrierOf } from './cloud-event-message';
+import { context } from '@opentelemetry/api';
+import { contextFromCarrier } from '../../telemetry/spans';
 import { Inbox } from './inbox';
 import { Lanes } from './lanes';
 import { routeFailure } from './failure-routing';
@@ -140,9 +142,12 @@ export class BrokerConsumer implements OnApplicationBootstrap, BeforeApplication
       return channel.nack(message, false, false); // the queue dead-letters it
     }
     try {
-      await this.invoker.invoke(subscription, event, {
-        claim: () => this.receive(event, subscriber),
-      });
+      // The subscriber's span continues the trace of the span that published the event.
+      await context.with(contextFromCarrier(traceCarrierOf(message)), () =>
+        this.invoker.invoke(subscription, event, {
+          claim: () => this.receive(event, subscriber),
+        }),
+      );
     } catch (error) {
       return this.retryLater(channel, subscription, message, event, error);
     }

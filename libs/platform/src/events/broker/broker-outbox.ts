@@ -3,12 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 import { DomainEvent } from '../domain-event';
 import { SerializedEvent, serializeEvent } from '../registry/event-serializer';
+import { currentTraceCarrier } from '../../telemetry/spans';
 
 /** A publication the relay leased: only the holder of the token may mark it handed off. */
 export interface OwedMessage {
   readonly id: string;
   readonly claimToken: string;
   readonly event: SerializedEvent;
+  /** The W3C context of the span that published it; travels as the message's `traceparent`. */
+  readonly traceContext: Record<string, string> | null;
 }
 
 const MS = "* interval '1 millisecond'";
@@ -26,8 +29,8 @@ export class BrokerOutbox {
   async record(event: DomainEvent, recipient: string): Promise<void> {
     await this.unitOfWork.manager.query(
       `insert into event_publications (id, event_id, event_type, event_version, event, subscriber,
-         status, attempts, next_attempt_at)
-       values ($1, $2, $3, $4, $5::jsonb, $6, 'pending', 0, now())
+         status, attempts, next_attempt_at, trace_context)
+       values ($1, $2, $3, $4, $5::jsonb, $6, 'pending', 0, now(), $7::jsonb)
        on conflict (event_id, subscriber) do nothing`,
       [
         randomUUID(),
@@ -36,6 +39,7 @@ export class BrokerOutbox {
         event.version,
         JSON.stringify(serializeEvent(event)),
         recipient,
+        JSON.stringify(currentTraceCarrier()),
       ],
     );
   }
@@ -54,7 +58,7 @@ export class BrokerOutbox {
          order by next_attempt_at, created_at
          limit $2
          for update skip locked)
-       returning id, event, claim_token as "claimToken"`,
+       returning id, event, claim_token as "claimToken", trace_context as "traceContext"`,
       [recipient, limit, leaseMs],
     );
     return rows;

@@ -12,7 +12,10 @@ export class MalformedMessageError extends Error {}
  * `cloudEvents:*` headers, the data (the event's payload, JSON) as the body. `id` is the event
  * id, so a consumer can drop a redelivery; the AMQP message id is the same id.
  */
-export function toCloudEventMessage(event: SerializedEvent): {
+export function toCloudEventMessage(
+  event: SerializedEvent,
+  traceContext?: Record<string, string> | null,
+): {
   content: Buffer;
   options: Options.Publish;
 } {
@@ -27,7 +30,7 @@ export function toCloudEventMessage(event: SerializedEvent): {
     dataschema: `urn:pharmacy:event:${event.type}:v${event.version}`,
     schemaversion: event.version,
     correlationid: event.correlationId,
-    traceparent: traceparentOf(event),
+    traceparent: traceContext?.traceparent ?? traceparentOf(event),
   };
   if (event.causationId) attributes.causationid = event.causationId;
   return {
@@ -85,8 +88,14 @@ export function fromCloudEventMessage(message: Message): SerializedEvent {
   };
 }
 
+/** The message's W3C trace context, for the consumer's spans to continue the publisher's trace. */
+export function traceCarrierOf(message: Message): Record<string, string> | null {
+  const { traceparent } = cloudEventAttributes(message);
+  return typeof traceparent === 'string' ? { traceparent } : null;
+}
+
 /**
- * A W3C trace context for the event: the trace id is the correlation id when that already is
+ * Without a recorded span (tracing off), a W3C trace context for the event: the trace id is the correlation id when that already is
  * one (a request that came with a `traceparent`), else derived from it, so every event of one
  * request shares a trace; the parent id is derived from the event id.
  */

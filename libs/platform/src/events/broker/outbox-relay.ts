@@ -145,7 +145,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const outcomes = await Promise.all(
       owed.map((message) => {
         const confirm = new Promise<true>((resolve, reject) => {
-          const { content, options } = toCloudEventMessage(message.event);
+          const { content, options } = toCloudEventMessage(message.event, message.traceContext);
           channel.publish(this.topology.exchange, message.event.type, content, options, (error) =>
             error ? reject(error) : resolve(true),
           );
