@@ -141,17 +141,22 @@ describeWithBroker('Broker consumers as separate processes', () => {
     await waitForShipped(uuids);
     await expectEachEffectOnce(uuids);
 
+    // Receipts of this test's events only: the inbox is shared with every earlier test.
     const { rows } = await db.query(
-      `select consumer, count(*)::int as received from event_inbox
-       where subscriber = any($1) and consumer = any($2) group by consumer`,
-      [SUBSCRIBERS, workers.map((w) => `${hostname()}:${w.process.pid}`)],
-    );
-    expect(rows).toHaveLength(2); // both took work
-    expect(rows.reduce((sum: number, row: { received: number }) => sum + row.received, 0)).toBe(
-      ORDERS * SUBSCRIBERS.length,
+      `select i.consumer, count(*)::int as received from event_inbox i
+       join event_publications p on p.event_id = i.event_id and p.subscriber = $2
+       where i.subscriber = any($1) and p.event->'payload'->>'orderUuid' = any($3)
+       group by i.consumer`,
+      [SUBSCRIBERS, `broker:${namespace}`, uuids],
     );
     for (const worker of workers) await worker.kill();
     await api.kill();
+    const pids = new Set(workers.map((w) => `${hostname()}:${w.process.pid}`));
+    // Both took work, and no other process did.
+    expect(rows.map((row: { consumer: string }) => row.consumer).sort()).toEqual([...pids].sort());
+    expect(rows.reduce((sum: number, row: { received: number }) => sum + row.received, 0)).toBe(
+      ORDERS * SUBSCRIBERS.length,
+    );
   }, 90_000);
 
   it('redelivers the message of a consumer killed between its commit and its ack, and does not run it again', async () => {
