@@ -1,4 +1,8 @@
+import { ERX_QUEUE } from '@pharmacy/ehr';
 import { DEMO_USERS } from '@pharmacy/identity';
+import { FULFILLMENT_QUEUE } from '@pharmacy/orders';
+import { useQueueBackend } from '@pharmacy/platform';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { ChildApp } from '../support/child-api';
 import { RX_A, RX_B } from '../support/flow';
@@ -52,7 +56,15 @@ describe('Crash recovery', () => {
     await db.connect();
   });
 
-  afterAll(() => db.end());
+  afterAll(async () => {
+    // No worker runs here: its jobs must not be left for the next suite's workers to run.
+    for (const name of [ERX_QUEUE, FULFILLMENT_QUEUE]) {
+      const queue = new Queue(name, useQueueBackend(env, 'producer'));
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+    await db.end();
+  });
 
   const post = (api: ChildApp, path: string, body: unknown, user: keyof typeof DEMO_USERS) =>
     fetch(`${api.baseUrl}${path}`, {
