@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { DomainEvent, EventBus, PublicationStore, UnitOfWork } from '@pharmacy/platform';
 import { DataSource } from 'typeorm';
@@ -99,11 +100,13 @@ describe('Recovering publications left behind by a crash', () => {
     try {
       const store = app.get(PublicationStore);
       const uow = app.get(UnitOfWork);
-      // No process subscribes under this name, so no relay of this test claims it behind our back.
+      // No process subscribes under this name, so no relay claims it behind our back; it is
+      // this test's own, so no row another suite left due is claimed instead.
+      const nobody = `test.nobody-listens-${randomUUID()}`;
       const [expired] = await uow.run(() =>
-        store.record(new ParcelScannedEvent({ parcelId: 7 }), ['test.nobody-listens'], 0),
+        store.record(new ParcelScannedEvent({ parcelId: 7 }), [nobody], 0),
       );
-      const [current] = await uow.run(() => store.claimDue(['test.nobody-listens'], 10, 60_000));
+      const [current] = await uow.run(() => store.claimDue([nobody], 10, 60_000));
       expect(current.id).toBe(expired.id);
 
       expect(await uow.run(() => store.complete(expired))).toBe(false);
