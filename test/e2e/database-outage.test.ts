@@ -6,6 +6,7 @@ import { startStack, Stack } from '../support/stack';
 import { TcpProxy } from '../support/tcp-proxy';
 import { testEnv } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
+import { describeWithRedis } from '../support/needs';
 
 /** How long PostgreSQL stays cut: many job retries' worth (backoff 20 ms, capped at 200 ms). */
 const OUTAGE_MS = 2500;
@@ -16,7 +17,9 @@ const OUTAGE_MS = 2500;
  * 500; the jobs wait without using up their partner attempts; once PostgreSQL returns, the flow
  * completes with exactly one effect at each partner.
  */
-describe('A PostgreSQL outage', () => {
+// With jobs on Redis: on BullMQ's PostgreSQL backend the jobs themselves are cut off with the
+// database, a different outage that this test does not cover.
+describeWithRedis('A PostgreSQL outage', () => {
   let proxy: TcpProxy;
   let stack: Stack;
 
@@ -31,6 +34,7 @@ describe('A PostgreSQL outage', () => {
     stack = await startStack({
       DATABASE_URL: viaProxy.toString(),
       DATABASE_CONNECT_TIMEOUT_MS: '1000',
+      QUEUE_BACKEND: 'redis',
       // Two attempts: if the outage used up partner attempts, the jobs would fail for good.
       JOB_ATTEMPTS: '2',
     });

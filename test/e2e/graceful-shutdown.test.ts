@@ -8,6 +8,7 @@ import { startStack, Stack, TEST_JWT_SECRET } from '../support/stack';
 import { TcpProxy } from '../support/tcp-proxy';
 import { testEnv } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
+import { describeWithRedis } from '../support/needs';
 
 const SHUTDOWN_TIMEOUT_MS = 4000;
 
@@ -24,25 +25,28 @@ async function terminate(child: ChildApp): Promise<{ ms: number; code: number | 
  * The built worker as a real process, given SIGTERM. The API runs in this process without a
  * worker of its own, so every job is the child's.
  */
+/** The child worker's settings, on the run's queue backend, against these partners. */
+const workerEnvFor = (partners: string): NodeJS.ProcessEnv => ({
+  DATABASE_URL: testEnv.databaseUrl,
+  REDIS_URL: testEnv.redisUrl,
+  QUEUE_BACKEND: testEnv.queueBackend,
+  JWT_SECRET: TEST_JWT_SECRET,
+  ERX_BASE_URL: partners,
+  PHARMACY_BASE_URL: partners,
+  PARTNER_TIMEOUT_MS: '3000',
+  SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+  JOB_BACKOFF_MS: '20',
+  JOB_MAX_BACKOFF_MS: '200',
+  LOG_LEVEL: 'info',
+});
+
 describe('Graceful shutdown of the worker', () => {
   let stack: Stack;
   let workerEnv: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
     stack = await startStack({}, { worker: false });
-    const partners = stack.partnersUrl;
-    workerEnv = {
-      DATABASE_URL: testEnv.databaseUrl,
-      REDIS_URL: testEnv.redisUrl,
-      JWT_SECRET: TEST_JWT_SECRET,
-      ERX_BASE_URL: partners,
-      PHARMACY_BASE_URL: partners,
-      PARTNER_TIMEOUT_MS: '3000',
-      SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
-      JOB_BACKOFF_MS: '20',
-      JOB_MAX_BACKOFF_MS: '200',
-      LOG_LEVEL: 'info',
-    };
+    workerEnv = workerEnvFor(stack.partnersUrl);
   });
 
   afterEach(() => stack.partners.reset());
@@ -112,12 +116,15 @@ describe('Graceful shutdown of the worker', () => {
       await second?.kill();
     }
   });
+});
 
+describeWithRedis('Graceful shutdown of the worker with jobs on Redis', () => {
   it('exits within its deadline even when Redis has gone silent', async () => {
     const redis = new URL(testEnv.redisUrl);
     const proxy = await TcpProxy.start({ host: redis.hostname, port: Number(redis.port || 6379) });
     const worker = await ChildApp.start('worker', {
-      ...workerEnv,
+      ...workerEnvFor('http://127.0.0.1:9'),
+      QUEUE_BACKEND: 'redis',
       REDIS_URL: `redis://127.0.0.1:${proxy.port}${redis.pathname}`,
     });
     try {

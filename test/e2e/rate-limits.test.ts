@@ -6,6 +6,7 @@ import { DemoUser, startStack, Stack } from '../support/stack';
 import { testEnv } from '../support/test-env';
 import { TcpProxy } from '../support/tcp-proxy';
 import { signTestToken } from '../support/tokens';
+import { describeWithRedis } from '../support/needs';
 
 /**
  * Counters and blocks are shared by every stack on the test Redis (as by every API instance in
@@ -18,7 +19,8 @@ async function forgetCounters(): Promise<void> {
   redis.disconnect();
 }
 
-describe('Rate limits on login, order placement and clinical decisions', () => {
+// Counted in Redis, as with several API replicas; each test starts from cleared counters.
+describeWithRedis('Rate limits on login, order placement and clinical decisions', () => {
   let stack: Stack;
   let db: DataSource;
 
@@ -109,7 +111,7 @@ describe('Rate limits on login, order placement and clinical decisions', () => {
   });
 });
 
-describe('Rate limits while Redis is away', () => {
+describeWithRedis('Rate limits while Redis is away', () => {
   let proxy: TcpProxy;
   let stack: Stack;
 

@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { PlatformMetrics, Reconciler, redisConnection } from '@pharmacy/platform';
+import { PlatformMetrics, Reconciler, useQueueBackend } from '@pharmacy/platform';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
@@ -217,7 +217,14 @@ describe('Jobs: one per piece of work, and put back when lost', () => {
     );
     // A worker takes the job and fails it for good, then dies before recording it.
     const worker = new Worker('fulfillment', null, {
-      connection: redisConnection(testEnv.redisUrl, 'worker'),
+      ...useQueueBackend(
+        {
+          QUEUE_BACKEND: testEnv.queueBackend,
+          REDIS_URL: testEnv.redisUrl,
+          DATABASE_URL: testEnv.databaseUrl,
+        },
+        'worker',
+      ),
       autorun: false,
     });
     try {

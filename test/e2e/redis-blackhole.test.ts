@@ -5,6 +5,7 @@ import { startStack, Stack } from '../support/stack';
 import { TcpProxy } from '../support/tcp-proxy';
 import { testEnv } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
+import { describeWithRedis } from '../support/needs';
 
 const ORDERS = 3;
 
@@ -14,7 +15,7 @@ const ORDERS = 3;
  * within a bound, their enqueues stay owed in the registry, and once the network heals every job
  * runs exactly once.
  */
-describe('A Redis that silently drops everything', () => {
+describeWithRedis('A Redis that silently drops everything', () => {
   let proxy: TcpProxy;
   let stack: Stack;
 

@@ -43,6 +43,7 @@ describe('One trace from the placing request to the shipment, across processes',
     const env = {
       DATABASE_URL: testEnv.databaseUrl,
       REDIS_URL: testEnv.redisUrl,
+      QUEUE_BACKEND: testEnv.queueBackend,
       JWT_SECRET: TEST_JWT_SECRET,
       LOG_LEVEL: 'info',
       ERX_BASE_URL: partnersUrl,
