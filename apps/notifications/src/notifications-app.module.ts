@@ -25,7 +25,10 @@ export class NotificationsAppModule {
         PatientsByTokenModule,
         PlatformModule.forRoot(platformOptionsFrom(config, databaseOptions(config))),
         AuthModule.forRoot({
-          keys: { current: { id: config.JWT_KEY_ID, secret: config.JWT_SECRET }, previous: [] },
+          keys: {
+            current: { id: config.JWT_KEY_ID, secret: config.JWT_SECRET },
+            previous: config.JWT_PREVIOUS_KEYS ?? [],
+          },
           issuer: config.JWT_ISSUER,
           audience: config.JWT_AUDIENCE,
           tokenTtlSeconds: config.JWT_TTL_SECONDS,

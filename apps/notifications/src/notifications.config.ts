@@ -1,4 +1,12 @@
-import { checkCoreConfig, coreEnvSchema, env, parseEnv } from '@pharmacy/platform';
+import {
+  checkCoreConfig,
+  coreEnvSchema,
+  env,
+  InvalidConfigurationError,
+  parseEnv,
+  parsePreviousKeys,
+  weakSecretReason,
+} from '@pharmacy/platform';
 
 /**
  * The notifications service's own settings. DATABASE_URL is its own: its own credentials and
@@ -11,6 +19,8 @@ export const notificationsEnvSchema = {
   // The API's signing key and claims: this service verifies the tokens the API issues.
   JWT_SECRET: env.secret(32),
   JWT_KEY_ID: env.string('k1'),
+  // During a key rotation, the keys the API still verifies (kid:secret,...), as in the API.
+  JWT_PREVIOUS_KEYS: env.optional((raw) => parsePreviousKeys(raw, 32)),
   JWT_ISSUER: env.string('telehealth-pharmacy'),
   JWT_AUDIENCE: env.string('telehealth-pharmacy-api'),
   JWT_TTL_SECONDS: env.int(3600, { min: 60, max: 24 * 3600 }),
@@ -21,5 +31,7 @@ export type NotificationsConfig = ReturnType<typeof loadNotificationsConfig>;
 export function loadNotificationsConfig(source: NodeJS.ProcessEnv = process.env) {
   const config = parseEnv(notificationsEnvSchema, source);
   checkCoreConfig(config);
+  const weak = config.NODE_ENV === 'production' ? weakSecretReason(config.JWT_SECRET) : null;
+  if (weak) throw new InvalidConfigurationError([`JWT_SECRET: ${weak}`]);
   return { ...config, EVENT_BUS_BACKEND: 'broker' as const };
 }
