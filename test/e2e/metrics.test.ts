@@ -27,7 +27,12 @@ describe('Metrics in Prometheus format, after a flow', () => {
     apiMetrics = `http://127.0.0.1:${apiPort}/metrics`;
     workerMetrics = `http://127.0.0.1:${workerPort}/metrics`;
     stack = await startStack(
-      { METRICS_PORT: String(apiPort), PUBLICATION_MAX_ATTEMPTS: '2' },
+      // A lease longer than any delivery here: a give-up must come from a delivery's failure.
+      {
+        METRICS_PORT: String(apiPort),
+        PUBLICATION_MAX_ATTEMPTS: '2',
+        PUBLICATION_LEASE_MS: '10000',
+      },
       { workerEnv: { METRICS_PORT: String(workerPort) } },
     );
     // A subscriber that always fails, in the process that publishes OrderFulfilledEvent.
@@ -73,19 +78,23 @@ describe('Metrics in Prometheus format, after a flow', () => {
     }
 
     // The failing subscriber is retried once (PUBLICATION_MAX_ATTEMPTS=2), then given up.
-    const worker = await waitFor('the worker to give the failing subscriber up', async () => {
-      const scraped = await scrape(workerMetrics);
-      const failed = scraped.value('pharmacy_event_deliveries_total', {
-        subscriber: FAILING,
-        outcome: 'failed',
-      });
-      const owed = scraped.value('pharmacy_event_publications', {
-        subscriber: FAILING,
-        state: 'failed',
-      });
-      // Counters and the backlog are read side by side within one scrape: wait for both.
-      return failed === 1 && owed === 1 ? scraped : undefined;
-    });
+    const worker = await waitFor(
+      'the worker to give the failing subscriber up',
+      async () => {
+        const scraped = await scrape(workerMetrics);
+        const failed = scraped.value('pharmacy_event_deliveries_total', {
+          subscriber: FAILING,
+          outcome: 'failed',
+        });
+        const owed = scraped.value('pharmacy_event_publications', {
+          subscriber: FAILING,
+          state: 'failed',
+        });
+        // Counters and the backlog are read side by side within one scrape: wait for both.
+        return failed === 1 && owed === 1 ? scraped : undefined;
+      },
+      { timeoutMs: 30_000 }, // behind whatever earlier suites left the relay to do
+    );
     expect(
       worker.value('pharmacy_event_deliveries_total', { subscriber: FAILING, outcome: 'retrying' }),
     ).toBe(1);
@@ -127,7 +136,7 @@ describe('Metrics in Prometheus format, after a flow', () => {
         subscriber: 'orders.enqueue-fulfillment-when-order-ready',
       }),
     ).toBe(0);
-  });
+  }, 60_000);
 
   it('answers 404 off its path, and serves nothing on the API port', async () => {
     expect((await fetch(apiMetrics.replace('/metrics', '/other'))).status).toBe(404);

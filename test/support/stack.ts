@@ -1,6 +1,10 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import { ERX_QUEUE } from '@pharmacy/ehr';
 import { DEMO_USERS } from '@pharmacy/identity';
+import { FULFILLMENT_QUEUE } from '@pharmacy/orders';
+import type { Queue } from 'bullmq';
 import request from 'supertest';
 import {
   createFakePartnersServer,
@@ -97,6 +101,15 @@ export async function startStack(
       return tokens.get(user)!;
     },
     async close() {
+      // Without a worker of its own, the jobs it queued would be run by the next suite's worker.
+      if (!worker) {
+        for (const queue of [ERX_QUEUE, FULFILLMENT_QUEUE]) {
+          await api
+            .get<Queue>(getQueueToken(queue))
+            .obliterate({ force: true })
+            .catch(() => undefined); // a test may have cut the queue backend off for good
+        }
+      }
       await api.close();
       await worker?.close();
       await partners.close();
