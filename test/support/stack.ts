@@ -104,10 +104,9 @@ export async function startStack(
       // Without a worker of its own, the jobs it queued would be run by the next suite's worker.
       if (!worker) {
         for (const queue of [ERX_QUEUE, FULFILLMENT_QUEUE]) {
-          await api
-            .get<Queue>(getQueueToken(queue))
-            .obliterate({ force: true })
-            .catch(() => undefined); // a test may have cut the queue backend off for good
+          const obliterated = api.get<Queue>(getQueueToken(queue)).obliterate({ force: true });
+          // A test may have cut the queue backend off for good: then there is nothing to run.
+          await withDeadline(obliterated, 3000).catch(() => undefined);
         }
       }
       await api.close();
@@ -115,4 +114,13 @@ export async function startStack(
       await partners.close();
     },
   };
+}
+
+/** The promise, or a rejection once `ms` have passed without it settling. */
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
