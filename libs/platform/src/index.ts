@@ -113,3 +113,4 @@ export { ACCESS_REASON_HEADER } from './audit/access-audit.interceptor';
 export { RateLimit, type RateLimitName } from './rate-limits/rate-limit.decorator';
 export { RateLimitModule, type RateLimitOptions } from './rate-limits/rate-limit.module';
 export { pinoHttpOptions, REDACTED_PATHS } from './logging/pino-options';
+export { runMigrations, reportMigrations } from './database/run-migrations';
