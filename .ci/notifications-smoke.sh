@@ -31,7 +31,8 @@ forget_topology() {
   ' "$BROKER_URL" "$NAME"
 }
 cleanup() {
-  [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
+  # npm does not pass the signal on to node: end the whole process group it leads.
+  [ -n "${PID:-}" ] && kill -- -"$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
   forget_topology || true
   psql "$ADMIN_URL" -c "drop database if exists $NAME with (force)" -c "drop role if exists $NAME"
   rm -f "$LOG"
@@ -47,7 +48,7 @@ PORT=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", (
 export PORT
 npm run db:migrate:notifications
 
-npm run start:notifications >"$LOG" 2>&1 &
+setsid npm run start:notifications >"$LOG" 2>&1 &
 PID=$!
 for _ in $(seq 1 60); do
   if grep -q 'Connected to the broker' "$LOG"; then
