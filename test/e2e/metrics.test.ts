@@ -70,11 +70,20 @@ describe('Metrics in Prometheus format, after a flow', () => {
       }),
     ).toBe(1);
     expect(api.samples.some((sample) => sample.name === 'nodejs_eventloop_lag_seconds')).toBe(true);
-    // The queue's own counts are the truth (earlier suites may have left failed jobs in it).
+    // The queue's own counts are the truth (earlier suites may have left jobs in it); they are
+    // read before and after a scrape, and compared once no job moved in between.
     const queue = stack.api.get<Queue>(getQueueToken('fulfillment'));
-    const counts = await queue.getJobCounts('failed', 'waiting', 'active');
-    for (const state of ['failed', 'waiting', 'active'] as const) {
-      expect(api.value('pharmacy_jobs', { queue: 'fulfillment', state })).toBe(counts[state]);
+    const states = ['failed', 'waiting', 'active'] as const;
+    const { counts, jobs } = await waitFor('the fulfillment queue to hold still', async () => {
+      const before = await queue.getJobCounts(...states);
+      const scraped = await scrape(apiMetrics);
+      const after = await queue.getJobCounts(...states);
+      return JSON.stringify(before) === JSON.stringify(after)
+        ? { counts: after, jobs: scraped }
+        : undefined;
+    });
+    for (const state of states) {
+      expect(jobs.value('pharmacy_jobs', { queue: 'fulfillment', state })).toBe(counts[state]);
     }
 
     // The failing subscriber is retried once (PUBLICATION_MAX_ATTEMPTS=2), then given up.

@@ -72,23 +72,22 @@ export class PublicationStore {
 
   /**
    * Marks a publication completed, in the transaction of the subscriber about to handle it: the
-   * mark commits with the subscriber's writes, or rolls back with them. One statement takes the
-   * row lock and writes the mark. False when another process is delivering it, when it is no
-   * longer pending, or when the claim is no longer ours: in each case it is not ours to run.
+   * mark commits with the subscriber's writes, or rolls back with them. False when it is no longer
+   * pending or the claim is no longer ours (another process took it over): not ours to run.
+   *
+   * It waits for the row lock rather than skipping a locked row: a relay's claim that scanned the
+   * row just as this process claimed it keeps its lock until that claim commits, though it takes
+   * nothing, and skipping would leave the publication owed until its lease ran out.
    */
   async complete({ id, claimToken }: Claim): Promise<boolean> {
     // For an UPDATE, TypeORM's postgres driver answers [rows, affected count].
-    const [rows]: [unknown[], number] = await this.unitOfWork.manager.query(
+    const [, affected]: [unknown[], number] = await this.unitOfWork.manager.query(
       `update event_publications
-       set status = 'completed', completed_at = now(), last_error = null,
-           claim_token = null
-       where id = (select id from event_publications
-                   where id = $1 and status = 'pending' and claim_token = $2
-                   for update skip locked)
-       returning id`,
+       set status = 'completed', completed_at = now(), last_error = null, claim_token = null
+       where id = $1 and status = 'pending' and claim_token = $2`,
       [id, claimToken],
     );
-    return rows.length > 0;
+    return affected > 0;
   }
 
   /**
