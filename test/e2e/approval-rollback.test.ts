@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { RX_A, RX_B, pendingRequestsOf, placeOrder } from '../support/flow';
 import { startStack, Stack } from '../support/stack';
+import { waitFor } from '../support/wait-for';
 
 describe('An approval that fails after its writes', () => {
   let stack: Stack;
@@ -56,6 +57,13 @@ describe('An approval that fails after its writes', () => {
       [request.id],
     );
     expect({ status, providerId }).toEqual({ status: 'pending', providerId: null });
+    // Nothing is owed for the approval: no publication committed, so none can be delivered later.
+    const [{ owed }] = await db.query(
+      `select count(*)::int as owed from event_publications
+       where event_type = $1 and event->'payload'->>'prescriptionRequestId' = $2`,
+      [PrescriptionRequestApprovedEvent.type, request.id],
+    );
+    expect(owed).toBe(0);
     expect(approvedEvents).toEqual([]);
     expect(await erxJobIds()).toEqual(jobsBefore);
 
@@ -65,6 +73,7 @@ describe('An approval that fails after its writes', () => {
       .auth(await stack.token('providerCa'), { type: 'bearer' })
       .send({ sig: 'Once daily.', refills: 0 })
       .expect(201);
+    await waitFor('the approval to be delivered', () => approvedEvents.length > 0);
     expect(approvedEvents).toEqual([request.id]);
   });
 });

@@ -7,6 +7,8 @@ import { EventBus } from '@pharmacy/platform';
 import { randomUUID } from 'node:crypto';
 import { RX_A, RX_B, getOrder, placeOrder } from '../support/flow';
 import { startStack, Stack } from '../support/stack';
+import { DataSource } from 'typeorm';
+import { waitFor } from '../support/wait-for';
 
 /**
  * The order decides its review from whichever message brings the last decision. Here the EHR
@@ -68,6 +70,15 @@ describe('Concluding clinical review', () => {
         Array.from({ length: 8 }, () => messages().map((message) => bus.publish(message))).flat(),
       );
 
+      // Delivered in the background: wait until everything owed about this order is settled.
+      await waitFor('every message about the order to be handled', async () => {
+        const [{ owed }] = await stack.api.get(DataSource).query(
+          `select count(*)::int as owed from event_publications
+           where event->'payload'->>'orderUuid' = $1 and status <> 'completed'`,
+          [placed.uuid],
+        );
+        return owed === 0 && ready.has(placed.uuid);
+      });
       expect(ready.get(placed.uuid)).toBe(1);
       const after = await getOrder(stack, placed.uuid);
       expect(['ready_for_fulfillment', 'fulfilled']).toContain(after.status);

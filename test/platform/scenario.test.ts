@@ -70,7 +70,11 @@ describe('Scenario', () => {
   });
 
   it('ignores events from before the stimulus', async () => {
-    await send('e');
+    await scenario
+      .stimulate(() => send('e'))
+      .andWaitForEventOfType(ParcelSentEvent)
+      .matching((candidate) => candidate.payload.parcel === 'e')
+      .toArrive();
     await expect(
       scenario
         .stimulate(() => 'nothing')

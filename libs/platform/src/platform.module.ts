@@ -15,6 +15,7 @@ import { brokerProviders } from './events/broker/broker-providers';
 import type { BrokerOptions } from './events/broker/broker-options';
 import { EventBus } from './events/event-bus';
 import { InMemoryEventBus } from './events/in-memory-event-bus';
+import { DeliveryLanes } from './events/registry/delivery-lanes';
 import { PublicationDispatcher } from './events/registry/publication-dispatcher';
 import { PublicationRelay } from './events/registry/publication-relay';
 import { PublicationQueries } from './events/registry/publication-queries';
@@ -105,6 +106,7 @@ export class PlatformModule {
       : backend === 'registry'
         ? [
             PublicationDispatcher,
+            DeliveryLanes,
             PublicationRelay,
             RegistryEventBus,
             { provide: EventBus, useExisting: RegistryEventBus },

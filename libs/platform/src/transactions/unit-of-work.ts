@@ -69,6 +69,14 @@ export class UnitOfWork {
     else await this.runSafely(work);
   }
 
+  /**
+   * Runs `work` outside any unit of work and any after-commit loan: for work that outlives the
+   * unit that starts it, and must open transactions of its own on connections of its own.
+   */
+  detached<T>(work: () => T): T {
+    return this.storage.exit(() => this.loans.exit(work));
+  }
+
   private async runOutermost<T>(work: () => Promise<T>): Promise<T> {
     const loan = this.loans.getStore();
     const borrowed = loan && !loan.inUse ? loan : undefined;

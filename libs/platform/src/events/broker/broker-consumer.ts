@@ -20,7 +20,7 @@ import { fromCloudEventMessage, traceCarrierOf } from './cloud-event-message';
 import { context } from '@opentelemetry/api';
 import { contextFromCarrier } from '../../telemetry/spans';
 import { Inbox } from './inbox';
-import { Lanes } from './lanes';
+import { Lanes } from '../lanes';
 import { routeFailure } from './failure-routing';
 import { Topology } from './topology';
 

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 import { Subscriptions } from '../subscriptions';
+import { DeliveryLanes } from './delivery-lanes';
 import { PublicationDispatcher } from './publication-dispatcher';
 import { ClaimedPublication, PublicationStore } from './publication-store';
 import { REGISTRY_OPTIONS } from './registry-options';
@@ -32,6 +33,7 @@ export class PublicationRelay implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     private readonly store: PublicationStore,
     private readonly dispatcher: PublicationDispatcher,
+    private readonly lanes: DeliveryLanes,
     private readonly subscriptions: Subscriptions,
     private readonly unitOfWork: UnitOfWork,
     @Inject(REGISTRY_OPTIONS) private readonly options: RegistryOptions,
@@ -69,11 +71,11 @@ export class PublicationRelay implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private async deliver(claimed: readonly ClaimedPublication[]): Promise<void> {
-    let next = 0;
-    const lane = async () => {
-      while (next < claimed.length) await this.dispatcher.dispatchStored(claimed[next++]);
-    };
-    await Promise.all(Array.from({ length: this.options.concurrency }, lane));
+    await Promise.all(
+      claimed.map((publication) =>
+        this.lanes.run(() => this.dispatcher.dispatchStored(publication)),
+      ),
+    );
   }
 
   private schedule(delayMs: number): void {

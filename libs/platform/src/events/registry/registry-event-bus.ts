@@ -5,6 +5,7 @@ import { UnitOfWork } from '../../transactions/unit-of-work';
 import { DomainEvent } from '../domain-event';
 import { EventBus } from '../event-bus';
 import { Subscriptions } from '../subscriptions';
+import { DeliveryLanes } from './delivery-lanes';
 import { PublicationDispatcher } from './publication-dispatcher';
 import { PublicationStore } from './publication-store';
 import { REGISTRY_OPTIONS } from './registry-options';
@@ -13,8 +14,9 @@ import type { RegistryOptions } from './registry-options';
 /**
  * The durable backend, after Spring Modulith's event publication registry: publishing writes one
  * row per subscriber inside the business transaction, so the commit that changes the data also
- * records what is owed to whom. Delivery starts right after commit, in this process; the relay
- * finishes whatever a crash or a failure left behind.
+ * records what is owed to whom. Delivery starts right after commit, in this process's delivery
+ * lanes, without holding up the publisher; the relay finishes whatever a crash or a failure left
+ * behind.
  */
 @Injectable()
 export class RegistryEventBus extends EventBus {
@@ -23,6 +25,7 @@ export class RegistryEventBus extends EventBus {
     private readonly unitOfWork: UnitOfWork,
     private readonly store: PublicationStore,
     private readonly dispatcher: PublicationDispatcher,
+    private readonly lanes: DeliveryLanes,
     private readonly faults: FaultPoints,
     @Inject(REGISTRY_OPTIONS) private readonly options: RegistryOptions,
   ) {
@@ -38,9 +41,9 @@ export class RegistryEventBus extends EventBus {
     const claims = await publishSpan(event, () =>
       this.store.record(event, subscribers, this.options.leaseMs),
     );
-    await this.unitOfWork.afterCommit(async () => {
+    await this.unitOfWork.afterCommit(() => {
       this.faults.hit('events.before-dispatch'); // committed, not yet delivered: the seed's gap
-      for (const claim of claims) await this.dispatcher.dispatch(claim, event);
+      for (const claim of claims) this.lanes.start(() => this.dispatcher.dispatch(claim, event));
     });
   }
 }

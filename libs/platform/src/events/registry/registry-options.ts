@@ -9,7 +9,7 @@ export interface RegistryOptions {
   readonly pollIntervalMs: number;
   /** Publications claimed per relay round. */
   readonly batchSize: number;
-  /** Publications dispatched at once by one relay. */
+  /** Publications delivered at once by one process: after commit and for the relay together. */
   readonly concurrency: number;
   /** Completed publications are deleted this long after completion, in ms. */
   readonly retentionMs: number;
