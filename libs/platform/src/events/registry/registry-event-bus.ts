@@ -35,12 +35,12 @@ export class RegistryEventBus extends EventBus {
     // Outside a unit of work the event gets one of its own: recorded first, then delivered.
     if (!this.unitOfWork.isActive) return this.unitOfWork.run(() => this.publish(event));
 
-    const claims = await publishSpan(event, () =>
+    const leases = await publishSpan(event, () =>
       this.store.record(event, subscribers, this.options.leaseMs),
     );
     await this.unitOfWork.afterCommit(async () => {
       this.faults.hit('events.before-dispatch'); // committed, not yet delivered: the seed's gap
-      for (const claim of claims) await this.dispatcher.dispatch(claim, event);
+      for (const lease of leases) await this.dispatcher.dispatch(lease, event);
     });
   }
 }
