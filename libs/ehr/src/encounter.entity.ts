@@ -1,9 +1,40 @@
+import { randomUUID } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn } from 'typeorm';
 import { PrescriptionRequest } from './prescription-request.entity';
+import { Prescription } from './prescription.entity';
 import type { EncounterStatus } from './statuses';
 
 /** Why a provider may not decide a request; each maps to one HTTP refusal. */
 export type RefusalReason = 'not-licensed' | 'owned-by-another-provider' | 'not-pending';
+
+/** A decision the encounter refuses; the request is as it was, unchanged. */
+export class DecisionRefusedError extends Error {
+  constructor(
+    readonly reason: RefusalReason,
+    readonly request: PrescriptionRequest,
+  ) {
+    super(`Decision on prescription request ${request.id} refused: ${reason}`);
+  }
+}
+
+/** The provider deciding, with the states they are licensed in. */
+export interface Reviewer {
+  readonly id: string;
+  readonly licensedStates: readonly string[];
+}
+
+/** An order as the EHR learns of it: where it ships, and which items need a prescription. */
+export interface OrderToReview {
+  readonly orderUuid: string;
+  readonly patientId: string;
+  readonly fulfillmentState: string;
+  readonly items: readonly {
+    readonly orderItemUuid: string;
+    readonly productId: string;
+    readonly quantity: number;
+    readonly requiresPrescription: boolean;
+  }[];
+}
 
 /**
  * One clinical review of an order's prescription items. It belongs to the first provider who
@@ -39,15 +70,25 @@ export class Encounter {
   @Column('timestamptz', { name: 'completed_at', nullable: true })
   completedAt!: Date | null;
 
-  refusalFor(
-    request: PrescriptionRequest,
-    providerId: string,
-    licensedStates: readonly string[],
-  ): RefusalReason | null {
-    if (!licensedStates.includes(this.fulfillmentState)) return 'not-licensed';
-    if (this.providerId && this.providerId !== providerId) return 'owned-by-another-provider';
-    if (request.status !== 'pending') return 'not-pending';
-    return null;
+  /**
+   * Opens the review of an order's prescription items, one pending request per item, in the
+   * order's own order. Null when no item needs a prescription: there is nothing to review.
+   */
+  static open(order: OrderToReview): Encounter | null {
+    const items = order.items.filter((item) => item.requiresPrescription);
+    if (items.length === 0) return null;
+    const encounter = new Encounter();
+    encounter.id = randomUUID();
+    encounter.orderUuid = order.orderUuid;
+    encounter.patientId = order.patientId;
+    encounter.fulfillmentState = order.fulfillmentState;
+    encounter.providerId = null;
+    encounter.status = 'open';
+    encounter.completedAt = null;
+    encounter.requests = items.map((item, position) =>
+      PrescriptionRequest.pending(encounter.id, item, position),
+    );
+    return encounter;
   }
 
   /**
@@ -66,25 +107,57 @@ export class Encounter {
     return readerLicensedStates().then((states) => states.includes(this.fulfillmentState));
   }
 
-  /** Records a decision already checked by {@link refusalFor}. */
-  decide(
+  /**
+   * Approves a pending request and issues its prescription. `completed` is true when this was the
+   * encounter's last pending request. Throws {@link DecisionRefusedError} when the reviewer may
+   * not decide it.
+   */
+  approve(
     request: PrescriptionRequest,
-    providerId: string,
-    decision: 'approved' | 'rejected',
-  ): void {
-    this.providerId = providerId;
-    request.status = decision;
-    request.decidedBy = providerId;
-    request.decidedAt = new Date();
+    reviewer: Reviewer,
+    prescribing: { sig: string; refills: number },
+  ): { prescription: Prescription; completed: boolean } {
+    const completed = this.decide(request, reviewer, 'approved');
+    return { prescription: Prescription.issue(this, request, prescribing), completed };
   }
 
-  /** Completes the encounter when its last request is decided; true only on that call. */
-  completeIfAllDecided(): boolean {
-    if (this.status === 'completed') return false;
-    if (this.requests.some((request) => request.status === 'pending')) return false;
+  /** Rejects a pending request for the reason given; as {@link approve} otherwise. */
+  reject(request: PrescriptionRequest, reviewer: Reviewer, reason: string): { completed: boolean } {
+    const completed = this.decide(request, reviewer, 'rejected');
+    request.rejectionReason = reason;
+    return { completed };
+  }
+
+  /**
+   * Only a provider licensed in the state the order ships to may decide, and only the one who
+   * decided first (the encounter is theirs from then on), and only a request still pending.
+   * Completes the encounter on its last decision; returns whether this one completed it.
+   */
+  private decide(
+    request: PrescriptionRequest,
+    reviewer: Reviewer,
+    decision: 'approved' | 'rejected',
+  ): boolean {
+    if (!this.requests.includes(request)) {
+      throw new Error(`Prescription request ${request.id} is not part of encounter ${this.id}`);
+    }
+    const refusal = this.refusalFor(request, reviewer);
+    if (refusal) throw new DecisionRefusedError(refusal, request);
+    this.providerId = reviewer.id;
+    request.status = decision;
+    request.decidedBy = reviewer.id;
+    request.decidedAt = new Date();
+    if (this.requests.some((candidate) => candidate.status === 'pending')) return false;
     this.status = 'completed';
     this.completedAt = new Date();
     return true;
+  }
+
+  private refusalFor(request: PrescriptionRequest, reviewer: Reviewer): RefusalReason | null {
+    if (!reviewer.licensedStates.includes(this.fulfillmentState)) return 'not-licensed';
+    if (this.providerId && this.providerId !== reviewer.id) return 'owned-by-another-provider';
+    if (request.status !== 'pending') return 'not-pending';
+    return null;
   }
 
   itemsWith(status: 'approved' | 'rejected'): string[] {

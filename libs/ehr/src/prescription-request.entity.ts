@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Encounter } from './encounter.entity';
 import type { RequestStatus } from './statuses';
@@ -37,4 +38,24 @@ export class PrescriptionRequest {
 
   @Column('timestamptz', { name: 'decided_at', nullable: true })
   decidedAt!: Date | null;
+
+  /** A request for one order item, waiting for a provider's decision. */
+  static pending(
+    encounterId: string,
+    item: { orderItemUuid: string; productId: string; quantity: number },
+    position: number,
+  ): PrescriptionRequest {
+    const request = new PrescriptionRequest();
+    request.id = randomUUID();
+    request.encounterId = encounterId;
+    request.orderItemUuid = item.orderItemUuid;
+    request.productId = item.productId;
+    request.quantity = item.quantity;
+    request.position = position;
+    request.status = 'pending';
+    request.rejectionReason = null;
+    request.decidedBy = null;
+    request.decidedAt = null;
+    return request;
+  }
 }

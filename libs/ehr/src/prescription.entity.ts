@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { PrescriptionStatus } from './statuses';
 
@@ -50,6 +51,40 @@ export class Prescription {
 
   @Column('timestamptz', { name: 'transmitted_at', nullable: true })
   transmittedAt!: Date | null;
+
+  /**
+   * The prescription for an approved request, written by the provider who approved it and
+   * waiting to be sent to the pharmacy network. `Encounter.approve()` issues it.
+   */
+  static issue(
+    encounter: { readonly id: string; readonly patientId: string },
+    request: {
+      readonly id: string;
+      readonly productId: string;
+      readonly status: string;
+      readonly decidedBy: string | null;
+    },
+    { sig, refills }: { sig: string; refills: number },
+  ): Prescription {
+    if (request.status !== 'approved' || !request.decidedBy) {
+      throw new Error(`Prescription request ${request.id} is ${request.status}, not approved`);
+    }
+    const prescription = new Prescription();
+    prescription.id = randomUUID();
+    prescription.prescriptionRequestId = request.id;
+    prescription.encounterId = encounter.id;
+    prescription.patientId = encounter.patientId;
+    prescription.providerId = request.decidedBy;
+    prescription.productId = request.productId;
+    prescription.sig = sig;
+    prescription.refills = refills;
+    prescription.status = 'pending_transmission';
+    prescription.erxReference = null;
+    prescription.failureReason = null;
+    prescription.failureDetail = null;
+    prescription.transmittedAt = null;
+    return prescription;
+  }
 
   /**
    * Records the network's answer. Returns false when it was already recorded. A success that

@@ -1,6 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Order } from './order.entity';
 import type { OrderItemStatus } from './order-status';
+
+/** What the catalog says about a product, as far as an order cares. */
+export interface OrderableProduct {
+  readonly id: string;
+  readonly requiresPrescription: boolean;
+}
 
 @Entity('order_items')
 export class OrderItem {
@@ -26,6 +33,18 @@ export class OrderItem {
 
   @Column('text')
   status!: OrderItemStatus;
+
+  /** A new item: one that needs a prescription waits for review, the others need none. */
+  static forProduct(product: OrderableProduct, quantity: number, position: number): OrderItem {
+    const item = new OrderItem();
+    item.uuid = randomUUID();
+    item.position = position;
+    item.productId = product.id;
+    item.quantity = quantity;
+    item.requiresPrescription = product.requiresPrescription;
+    item.status = product.requiresPrescription ? 'pending_review' : 'not_required';
+    return item;
+  }
 
   /** Whether the pharmacy may ship this item once the order is ready. */
   get canShip(): boolean {

@@ -6,10 +6,24 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { OrderItem } from './order-item.entity';
+import { randomUUID } from 'node:crypto';
+import { OrderableProduct, OrderItem } from './order-item.entity';
 import type { OrderStatus } from './order-status';
 
 export type ReviewOutcome = 'ready_for_fulfillment' | 'cancelled';
+
+/** One line of an order, as the patient wrote it: `items.<index>` in the request. */
+export interface OrderLine {
+  readonly productId: string;
+  readonly quantity: number;
+}
+
+/** An order that may not be placed as asked; each problem names the line it is about. */
+export class OrderRefusedError extends Error {
+  constructor(readonly problems: { field: string; message: string }[]) {
+    super(problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '));
+  }
+}
 
 /** What the patient is told; the pharmacy's words never reach them. */
 export const FULFILLMENT_FAILED_REASON =
@@ -53,6 +67,45 @@ export class Order {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /**
+   * A new order for the lines the patient asked for, in their order. Each product may appear on
+   * one line only, and must be in the catalog. An item that needs a prescription waits for review;
+   * the others need none. An order with no prescription item is ready for fulfillment at once.
+   */
+  static place(
+    patientId: string,
+    fulfillmentState: string,
+    lines: readonly OrderLine[],
+    catalog: ReadonlyMap<string, OrderableProduct>,
+  ): Order {
+    const ids = lines.map((line) => line.productId);
+    const problems = ids.flatMap((id, index) =>
+      ids.indexOf(id) !== index
+        ? [{ field: `items.${index}.productId`, message: `product ${id} is listed more than once` }]
+        : [],
+    );
+    ids.forEach((id, index) => {
+      if (!catalog.has(id))
+        problems.push({ field: `items.${index}.productId`, message: `unknown product ${id}` });
+    });
+    if (problems.length > 0) throw new OrderRefusedError(problems);
+
+    const order = new Order();
+    order.uuid = randomUUID();
+    order.patientId = patientId;
+    order.status = 'pending_clinical_review';
+    order.fulfillmentState = fulfillmentState;
+    order.trackingNumber = null;
+    order.failureReason = null;
+    order.failureDetail = null;
+    order.createdAt = order.updatedAt = new Date();
+    order.items = lines.map((line, position) =>
+      OrderItem.forProduct(catalog.get(line.productId)!, line.quantity, position),
+    );
+    order.concludeReviewIfComplete();
+    return order;
+  }
 
   /** Applies one item's decision. Returns the items changed: none when it was already applied. */
   recordDecision(orderItemUuid: string, decision: 'clinically_approved' | 'rejected'): OrderItem[] {

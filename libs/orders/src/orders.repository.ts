@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@pharmacy/platform';
+import { In } from 'typeorm';
+import { Product } from './catalog/product.entity';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 
@@ -7,6 +9,12 @@ import { Order } from './order.entity';
 @Injectable()
 export class OrdersRepository {
   constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  /** The listed products the catalog has, by id; unknown ids are simply absent. */
+  async products(ids: readonly string[]): Promise<Map<string, Product>> {
+    const found = await this.unitOfWork.manager.findBy(Product, { id: In([...ids]) });
+    return new Map(found.map((product) => [product.id, product]));
+  }
 
   async insert(order: Order): Promise<void> {
     const manager = this.unitOfWork.manager;

@@ -68,7 +68,7 @@ export {
 export { checkExtraction } from './events/broker/broker-env';
 export { LoggingModule } from './logging/logging.module';
 export { PublicationsAdminModule } from './events/registry/publications-admin.module';
-export { PublicationStore, type Claim } from './events/registry/publication-store';
+export { PublicationStore, type Lease } from './events/registry/publication-store';
 export { PublicationQueries, type Backlog } from './events/registry/publication-queries';
 export { PublicationRelay } from './events/registry/publication-relay';
 export { DEFAULT_REGISTRY_OPTIONS, type RegistryOptions } from './events/registry/registry-options';

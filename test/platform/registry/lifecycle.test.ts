@@ -27,10 +27,10 @@ const NOBODY = 'test.nobody-listens';
 
 const recordFor = (app: INestApplicationContext, events: DomainEvent[], leaseMs = 0) =>
   app.get(UnitOfWork).run(async () => {
-    const claims = [];
+    const leases = [];
     for (const event of events)
-      claims.push(...(await app.get(PublicationStore).record(event, [NOBODY], leaseMs)));
-    return claims;
+      leases.push(...(await app.get(PublicationStore).record(event, [NOBODY], leaseMs)));
+    return leases;
   });
 
 /** Resolves with `work`, or rejects when it takes longer than `ms`: a wait with a deadline. */
@@ -77,11 +77,11 @@ describe('The registry lifecycle', () => {
 
   it('claims past a row that another transaction holds locked, at once (SKIP LOCKED)', async () => {
     const store = app.get(PublicationStore);
-    const claims = await recordFor(
+    const recorded = await recordFor(
       app,
       [1, 2, 3].map((shelf) => new ShelfCountedEvent({ shelf })),
     );
-    const held = claims[0].id;
+    const held = recorded[0].id;
 
     // A slow delivery holds its publication's row lock for as long as its subscriber runs.
     const slow = app.get(DataSource).createQueryRunner();
@@ -95,7 +95,7 @@ describe('The registry lifecycle', () => {
       );
       const ids = claimed.map((c) => c.id);
       expect(ids).not.toContain(held);
-      expect(ids).toEqual(expect.arrayContaining([claims[1].id, claims[2].id]));
+      expect(ids).toEqual(expect.arrayContaining([recorded[1].id, recorded[2].id]));
     } finally {
       await slow.rollbackTransaction();
       await slow.release();

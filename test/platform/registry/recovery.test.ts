@@ -104,7 +104,7 @@ describe('Recovering publications left behind by a crash', () => {
     try {
       const store = app.get(PublicationStore);
       const uow = app.get(UnitOfWork);
-      const [claim] = await uow.run(() =>
+      const [lease] = await uow.run(() =>
         store.record(
           new ParcelScannedEvent({ parcelId: 8 }),
           [`test.nobody-${randomUUID()}`],
@@ -115,9 +115,9 @@ describe('Recovering publications left behind by a crash', () => {
       // though it takes nothing.
       await passingRelay.startTransaction();
       await passingRelay.query('select id from event_publications where id = $1 for update', [
-        claim.id,
+        lease.id,
       ]);
-      const completed = uow.run(() => store.complete(claim));
+      const completed = uow.run(() => store.complete(lease));
       await waitFor('the completion to wait on the lock', async () => {
         const [{ waiting }] = await db.query(
           "select count(*)::int as waiting from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()",
@@ -134,7 +134,7 @@ describe('Recovering publications left behind by a crash', () => {
     }
   });
 
-  it('lets only the latest claim deliver: a process whose lease expired cannot run it any more', async () => {
+  it('lets only the latest lease token deliver: a process whose lease expired cannot run it any more', async () => {
     const app = await bootRegistry();
     try {
       const store = app.get(PublicationStore);

@@ -2,10 +2,8 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EncounterOpenedEvent } from '@pharmacy/contracts';
 import { EventBus, UnitOfWork } from '@pharmacy/platform';
-import { randomUUID } from 'node:crypto';
 import { EhrRepository } from '../ehr.repository';
 import { Encounter } from '../encounter.entity';
-import { PrescriptionRequest } from '../prescription-request.entity';
 import { OpenEncounterCommand } from './open-encounter.command';
 
 /** Opens one encounter per order with prescription items; a redelivered order opens nothing. */
@@ -20,33 +18,10 @@ export class OpenEncounterHandler implements ICommandHandler<OpenEncounterComman
   ) {}
 
   execute({ order }: OpenEncounterCommand): Promise<void> {
-    const prescriptionItems = order.items.filter((item) => item.requiresPrescription);
-    if (prescriptionItems.length === 0) return Promise.resolve();
+    const encounter = Encounter.open(order);
+    if (!encounter) return Promise.resolve();
 
     return this.unitOfWork.run(async () => {
-      const encounter = Object.assign(new Encounter(), {
-        id: randomUUID(),
-        orderUuid: order.orderUuid,
-        patientId: order.patientId,
-        fulfillmentState: order.fulfillmentState,
-        providerId: null,
-        status: 'open',
-        completedAt: null,
-      });
-      encounter.requests = prescriptionItems.map((item, position) =>
-        Object.assign(new PrescriptionRequest(), {
-          id: randomUUID(),
-          encounterId: encounter.id,
-          orderItemUuid: item.orderItemUuid,
-          productId: item.productId,
-          quantity: item.quantity,
-          position,
-          status: 'pending',
-          rejectionReason: null,
-          decidedBy: null,
-          decidedAt: null,
-        }),
-      );
       if (!(await this.ehr.insertEncounterOnce(encounter))) return;
       await this.events.publish(
         new EncounterOpenedEvent({

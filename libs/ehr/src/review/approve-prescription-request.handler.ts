@@ -2,11 +2,9 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PrescriptionRequestApprovedEvent } from '@pharmacy/contracts';
 import { EventBus, FaultPoints, UnitOfWork } from '@pharmacy/platform';
-import { randomUUID } from 'node:crypto';
 import { EhrRepository } from '../ehr.repository';
-import { Prescription } from '../prescription.entity';
 import { ApprovePrescriptionRequestCommand } from './approve-prescription-request.command';
-import { ReviewGate } from './review-gate';
+import { refusedAsHttp, ReviewGate } from './review-gate';
 import { ApprovalView } from './review.views';
 
 /**
@@ -28,23 +26,9 @@ export class ApprovePrescriptionRequestHandler implements ICommandHandler<Approv
   execute(command: ApprovePrescriptionRequestCommand): Promise<ApprovalView> {
     const { providerId, requestId, sig, refills } = command;
     return this.unitOfWork.run(async () => {
-      const { encounter, request } = await this.gate.open(requestId, providerId);
-      encounter.decide(request, providerId, 'approved');
-      const prescription = Object.assign(new Prescription(), {
-        id: randomUUID(),
-        prescriptionRequestId: request.id,
-        encounterId: encounter.id,
-        patientId: encounter.patientId,
-        providerId,
-        productId: request.productId,
-        sig,
-        refills,
-        status: 'pending_transmission',
-        erxReference: null,
-        failureReason: null,
-        failureDetail: null,
-        transmittedAt: null,
-      });
+      const { encounter, request, reviewer } = await this.gate.open(requestId, providerId);
+      const decision = refusedAsHttp(() => encounter.approve(request, reviewer, { sig, refills }));
+      const { prescription } = decision;
       await this.ehr.insertPrescription(prescription);
       // Logged after the commit, and before the events it causes.
       await this.unitOfWork.afterCommit(() =>
@@ -62,7 +46,7 @@ export class ApprovePrescriptionRequestHandler implements ICommandHandler<Approv
           orderItemUuid: request.orderItemUuid,
         }),
       );
-      await this.gate.close(encounter, request);
+      await this.gate.close(encounter, request, decision);
       this.faults.hit('ehr.approve.after-writes');
       return {
         request: { id: request.id, status: request.status },

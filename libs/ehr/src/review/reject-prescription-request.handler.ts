@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PrescriptionRequestRejectedEvent } from '@pharmacy/contracts';
 import { EventBus, UnitOfWork } from '@pharmacy/platform';
 import { RejectPrescriptionRequestCommand } from './reject-prescription-request.command';
-import { ReviewGate } from './review-gate';
+import { refusedAsHttp, ReviewGate } from './review-gate';
 import { RejectionView } from './review.views';
 
 @CommandHandler(RejectPrescriptionRequestCommand)
@@ -22,9 +22,8 @@ export class RejectPrescriptionRequestHandler implements ICommandHandler<RejectP
     reason,
   }: RejectPrescriptionRequestCommand): Promise<RejectionView> {
     return this.unitOfWork.run(async () => {
-      const { encounter, request } = await this.gate.open(requestId, providerId);
-      encounter.decide(request, providerId, 'rejected');
-      request.rejectionReason = reason;
+      const { encounter, request, reviewer } = await this.gate.open(requestId, providerId);
+      const decision = refusedAsHttp(() => encounter.reject(request, reviewer, reason));
       // Logged after the commit, and before the events it causes.
       await this.unitOfWork.afterCommit(() =>
         this.logger.log({ orderUuid: encounter.orderUuid }, `Request ${request.id} rejected`),
@@ -38,7 +37,7 @@ export class RejectPrescriptionRequestHandler implements ICommandHandler<RejectP
           reason,
         }),
       );
-      await this.gate.close(encounter, request);
+      await this.gate.close(encounter, request, decision);
       return { request: { id: request.id, status: request.status, reason } };
     });
   }

@@ -7,7 +7,7 @@ import {
 import { EncounterCompletedEvent } from '@pharmacy/contracts';
 import { EventBus } from '@pharmacy/platform';
 import { EhrRepository } from '../ehr.repository';
-import { Encounter, RefusalReason } from '../encounter.entity';
+import { DecisionRefusedError, Encounter, RefusalReason, Reviewer } from '../encounter.entity';
 import { PrescriptionRequest } from '../prescription-request.entity';
 
 const REFUSALS: Record<RefusalReason, (request: PrescriptionRequest) => Error> = {
@@ -19,9 +19,19 @@ const REFUSALS: Record<RefusalReason, (request: PrescriptionRequest) => Error> =
     new ConflictException(`This prescription request is already ${request.status}.`),
 };
 
+/** Runs an encounter's decision, answering its refusal as the HTTP error the API documents. */
+export function refusedAsHttp<T>(decision: () => T): T {
+  try {
+    return decision();
+  } catch (error) {
+    if (error instanceof DecisionRefusedError) throw REFUSALS[error.reason](error.request);
+    throw error;
+  }
+}
+
 /**
- * What approving and rejecting share: the request is found with its encounter locked, the
- * provider is checked against the rules, and the encounter completes on its last decision.
+ * What approving and rejecting share: the request is found with its encounter locked and the
+ * reviewer's licences; after the decision, it is saved, and the encounter's completion published.
  */
 @Injectable()
 export class ReviewGate {
@@ -33,20 +43,19 @@ export class ReviewGate {
   async open(
     requestId: string,
     providerId: string,
-  ): Promise<{ encounter: Encounter; request: PrescriptionRequest }> {
+  ): Promise<{ encounter: Encounter; request: PrescriptionRequest; reviewer: Reviewer }> {
     const found = await this.ehr.findRequestForDecision(requestId);
     if (!found) throw new NotFoundException(`Prescription request ${requestId} was not found.`);
-    const refusal = found.encounter.refusalFor(
-      found.request,
-      providerId,
-      await this.ehr.licensedStates(providerId),
-    );
-    if (refusal) throw REFUSALS[refusal](found.request);
-    return found;
+    const reviewer = { id: providerId, licensedStates: await this.ehr.licensedStates(providerId) };
+    return { ...found, reviewer };
   }
 
-  async close(encounter: Encounter, request: PrescriptionRequest): Promise<void> {
-    const completed = encounter.completeIfAllDecided();
+  /** Saves the decision; `completed` (the decision's own answer) publishes the encounter's end. */
+  async close(
+    encounter: Encounter,
+    request: PrescriptionRequest,
+    { completed }: { completed: boolean },
+  ): Promise<void> {
     await this.ehr.saveDecision(encounter, request);
     if (!completed) return;
     await this.events.publish(

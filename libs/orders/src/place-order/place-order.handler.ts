@@ -2,11 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OrderPlacedEvent, OrderReadyForFulfillmentEvent } from '@pharmacy/contracts';
 import { EventBus, invalidFields, UnitOfWork } from '@pharmacy/platform';
-import { randomUUID } from 'node:crypto';
-import { In } from 'typeorm';
-import { Product } from '../catalog/product.entity';
-import { OrderItem } from '../order-item.entity';
-import { Order } from '../order.entity';
+import { Order, OrderRefusedError } from '../order.entity';
 import { OrdersRepository } from '../orders.repository';
 import { OrderView, toOrderView } from '../view-orders/order.view';
 import { IdempotencyKeys } from './idempotency-keys';
@@ -34,13 +30,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
         if (first) return first.replay;
       }
 
-      const order = this.newOrder(
-        patientId,
-        request.fulfillmentState,
-        await this.products(request),
-      );
-      // An order without prescription items needs no review: it is ready the moment it exists.
-      const readyAtOnce = order.concludeReviewIfComplete() === 'ready_for_fulfillment';
+      const order = await this.place(patientId, request);
       await this.orders.insert(order);
       // Said only once it is true: after the commit.
       await this.unitOfWork.afterCommit(() =>
@@ -62,7 +52,8 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
           })),
         }),
       );
-      if (readyAtOnce) {
+      // An order without prescription items needs no review: it is ready the moment it exists.
+      if (order.status === 'ready_for_fulfillment') {
         await this.events.publish(
           new OrderReadyForFulfillmentEvent({ orderUuid: order.uuid, patientId }),
         );
@@ -74,56 +65,14 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
     });
   }
 
-  private async products(
-    request: PlaceOrderCommand['request'],
-  ): Promise<{ product: Product; quantity: number }[]> {
-    const ids = request.items.map((line) => line.productId);
-    const errors = ids.flatMap((id, index) =>
-      ids.indexOf(id) !== index
-        ? [{ field: `items.${index}.productId`, message: `product ${id} is listed more than once` }]
-        : [],
-    );
-    const found = await this.unitOfWork.manager.findBy(Product, { id: In(ids) });
-    const byId = new Map(found.map((product) => [product.id, product]));
-    ids.forEach((id, index) => {
-      if (!byId.has(id))
-        errors.push({ field: `items.${index}.productId`, message: `unknown product ${id}` });
-    });
-    if (errors.length > 0) {
-      throw invalidFields('The order lists unknown or repeated products.', errors);
+  /** The order as asked, or the patient's mistakes as a 400 that names each line at fault. */
+  private async place(patientId: string, request: PlaceOrderCommand['request']): Promise<Order> {
+    const catalog = await this.orders.products(request.items.map((line) => line.productId));
+    try {
+      return Order.place(patientId, request.fulfillmentState, request.items, catalog);
+    } catch (error) {
+      if (!(error instanceof OrderRefusedError)) throw error;
+      throw invalidFields('The order lists unknown or repeated products.', error.problems);
     }
-    return request.items.map((line) => ({
-      product: byId.get(line.productId)!,
-      quantity: line.quantity,
-    }));
-  }
-
-  private newOrder(
-    patientId: string,
-    fulfillmentState: string,
-    lines: { product: Product; quantity: number }[],
-  ): Order {
-    const order = Object.assign(new Order(), {
-      uuid: randomUUID(),
-      patientId,
-      status: 'pending_clinical_review',
-      fulfillmentState,
-      trackingNumber: null,
-      failureReason: null,
-      failureDetail: null,
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    });
-    order.items = lines.map(({ product, quantity }, position) =>
-      Object.assign(new OrderItem(), {
-        uuid: randomUUID(),
-        position,
-        productId: product.id,
-        quantity,
-        requiresPrescription: product.requiresPrescription,
-        status: product.requiresPrescription ? 'pending_review' : 'not_required',
-      }),
-    );
-    return order;
   }
 }

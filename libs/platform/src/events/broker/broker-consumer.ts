@@ -144,8 +144,10 @@ export class BrokerConsumer implements OnApplicationBootstrap, BeforeApplication
     try {
       // The subscriber's span continues the trace of the span that published the event.
       await context.with(contextFromCarrier(traceCarrierOf(message)), () =>
-        this.invoker.invoke(subscription, event, {
-          claim: () => this.receive(event, subscriber),
+        // The inbox check first, in the subscriber's transaction: a copy already received runs
+        // nothing, and the receipt commits only with the subscriber's writes.
+        this.invoker.invoke(subscription, event, async () => {
+          if (await this.receive(event, subscriber)) await subscription.handler(event);
         }),
       );
     } catch (error) {

@@ -8,7 +8,7 @@ import { currentTraceCarrier } from '../../telemetry/spans';
 /** A publication the relay leased: only the holder of the token may mark it handed off. */
 export interface OwedMessage {
   readonly id: string;
-  readonly claimToken: string;
+  readonly leaseToken: string;
   readonly event: SerializedEvent;
   /** The W3C context of the span that published it; travels as the message's `traceparent`. */
   readonly traceContext: Record<string, string> | null;
@@ -58,7 +58,7 @@ export class BrokerOutbox {
          order by next_attempt_at, created_at
          limit $2
          for update skip locked)
-       returning id, event, claim_token as "claimToken", trace_context as "traceContext"`,
+       returning id, event, claim_token as "leaseToken", trace_context as "traceContext"`,
       [recipient, limit, leaseMs],
     );
     return rows;
@@ -74,7 +74,7 @@ export class BrokerOutbox {
        from unnest($1::uuid[], $2::uuid[]) as t(id, claim_token)
        where event_publications.id = t.id and event_publications.claim_token = t.claim_token
          and status = 'pending'`,
-      [messages.map((m) => m.id), messages.map((m) => m.claimToken)],
+      [messages.map((m) => m.id), messages.map((m) => m.leaseToken)],
     );
   }
 
@@ -88,7 +88,7 @@ export class BrokerOutbox {
        from unnest($1::uuid[], $2::uuid[]) as t(id, claim_token)
        where event_publications.id = t.id and event_publications.claim_token = t.claim_token
          and status = 'pending'`,
-      [messages.map((m) => m.id), messages.map((m) => m.claimToken), error.slice(0, 4000), delayMs],
+      [messages.map((m) => m.id), messages.map((m) => m.leaseToken), error.slice(0, 4000), delayMs],
     );
   }
 }

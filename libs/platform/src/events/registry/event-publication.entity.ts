@@ -7,7 +7,7 @@ export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
  * One event owed to one subscriber: the registry's unit of delivery. Written in the transaction
  * that publishes the event; marked completed in the transaction of the subscriber that handled
  * it. A pending row whose `nextAttemptAt` is in the future is either waiting for its retry or
- * claimed by a process dispatching it now (the lease).
+ * leased to a process delivering it now.
  */
 @Entity('event_publications')
 export class EventPublication {
@@ -42,9 +42,12 @@ export class EventPublication {
   @Column('timestamptz', { name: 'next_attempt_at' })
   nextAttemptAt!: Date;
 
-  /** Whose lease it is: set on each claim, required to deliver or record a failure. */
+  /**
+   * The lease token: whose lease it is. Set when the publication is recorded and on each claim by
+   * the relay; required to complete it or record a failure. The column keeps its first name.
+   */
   @Column('uuid', { name: 'claim_token', nullable: true })
-  claimToken!: string | null;
+  leaseToken!: string | null;
 
   /** W3C `traceparent` (and `tracestate`) of the publishing span; null when tracing is off. */
   @Column('jsonb', { name: 'trace_context', nullable: true })

@@ -6,16 +6,16 @@ import { DomainEvent } from '../domain-event';
 import { SubscriberInvoker } from '../subscriber-invoker';
 import { Subscriptions } from '../subscriptions';
 import { deserializeEvent } from './event-serializer';
-import { Claim, ClaimedPublication, PublicationStore } from './publication-store';
+import { ClaimedPublication, Lease, PublicationStore } from './publication-store';
 import { REGISTRY_OPTIONS } from './registry-options';
 import type { RegistryOptions } from './registry-options';
 import { isExhausted, retryDelayMs } from './retry-policy';
 
 /**
- * Delivers one publication to its subscriber, in one transaction that holds the publication's
- * row lock, runs the subscriber, and marks the publication completed. Either all of it commits
- * or none of it: a subscriber's database effects are therefore applied exactly once, however
- * often the publication is retried or recovered.
+ * Delivers one publication to its subscriber, in one transaction that completes the publication
+ * (taking its row lock) and then runs the subscriber. Either all of it commits or none of it: a
+ * subscriber's database effects are therefore applied exactly once, however often the
+ * publication is retried or recovered. A failure is recorded in a transaction of its own.
  */
 @Injectable()
 export class PublicationDispatcher {
@@ -30,53 +30,58 @@ export class PublicationDispatcher {
     private readonly metrics: PlatformMetrics,
   ) {}
 
-  /** Delivers a publication this process claimed: just recorded, or taken by the relay. */
-  dispatch(claim: Claim, event: DomainEvent): Promise<void> {
-    return dispatchSpan(claim, event.type, () => this.deliver(claim, event));
+  /** Delivers a publication this process holds the lease on: just recorded, or claimed. */
+  dispatch(lease: Lease, event: DomainEvent): Promise<void> {
+    return dispatchSpan(lease, event.type, () => this.deliver(lease, event));
   }
 
-  private async deliver(claim: Claim, event: DomainEvent): Promise<void> {
-    const subscription = this.subscriptions.bySubscriberName(claim.subscriber);
+  private async deliver(lease: Lease, event: DomainEvent): Promise<void> {
+    const subscription = this.subscriptions.bySubscriberName(lease.subscriber);
     // Unknown here only when processes run different code (a rolling deploy): leave it owed, for a
     // process that knows the subscriber.
     if (!subscription) return;
-    const delivered = this.metrics.deliveryStarted(claim.subscriber);
+    const delivered = this.metrics.deliveryStarted(lease.subscriber);
     try {
-      // Marked completed first, in the subscriber's own transaction: a failure rolls it back.
-      await this.invoker.invoke(subscription, event, { claim: () => this.store.complete(claim) });
+      await this.invoker.invoke(subscription, event, async () => {
+        // Completed first, in the subscriber's own transaction: the mark commits with the
+        // subscriber's writes, or a failure rolls it back with them. A publication already
+        // completed, or whose lease another process took over, is not ours to run.
+        if (!(await this.store.complete(lease))) return;
+        await subscription.handler(event);
+      });
       delivered('completed');
     } catch (error) {
-      const givenUp = await this.recordFailure(claim, event, error);
+      const givenUp = await this.recordFailure(lease, event, error);
       delivered(givenUp ? 'failed' : 'retrying');
     }
   }
 
   /** Delivers a publication the relay claimed from the table. */
-  async dispatchStored({ event, ...claim }: ClaimedPublication): Promise<void> {
-    const subscription = this.subscriptions.bySubscriberName(claim.subscriber);
+  async dispatchStored({ event, ...lease }: ClaimedPublication): Promise<void> {
+    const subscription = this.subscriptions.bySubscriberName(lease.subscriber);
     let decoded: DomainEvent;
     try {
       decoded = deserializeEvent(event, (type) =>
         type === subscription?.eventClass.type ? subscription.eventClass : undefined,
       );
     } catch (error) {
-      await dispatchSpan(claim, undefined, () => this.recordFailure(claim, undefined, error));
+      await dispatchSpan(lease, undefined, () => this.recordFailure(lease, undefined, error));
       return;
     }
-    return this.dispatch(claim, decoded);
+    return this.dispatch(lease, decoded);
   }
 
   /** Counts the failed attempt; true when the publication is given up. */
   private async recordFailure(
-    claim: Claim,
+    lease: Lease,
     event: DomainEvent | undefined,
     error: unknown,
   ): Promise<boolean> {
-    const { id, subscriber } = claim;
+    const { id, subscriber } = lease;
     const message = error instanceof Error ? error.message : String(error);
     const outcome = await this.unitOfWork
       .run(() =>
-        this.store.recordFailure(claim, message, (attempts) =>
+        this.store.recordFailure(lease, message, (attempts) =>
           isExhausted(this.options.retry, attempts)
             ? null
             : retryDelayMs(this.options.retry, attempts),

@@ -20,7 +20,7 @@ const PURGE_BATCH = 10_000;
  * Finishes what in-process dispatch could not: publications whose retry is due, and those left
  * behind by a process that died (their lease expired). Runs at startup and then on a timer, in
  * every process. Claims use SKIP LOCKED, so relays never claim the same rows at once, and each
- * claim carries a token, so only its latest holder may deliver it.
+ * claim leases the row under a fresh token, so only its latest holder may deliver it.
  */
 @Injectable()
 export class PublicationRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {

@@ -7,24 +7,32 @@ import { currentTraceCarrier } from '../../telemetry/spans';
 import { SerializedEvent, serializeEvent } from './event-serializer';
 
 /**
- * A publication a process may deliver: its claim token proves the lease is still this process's
- * own, so a claim that expired and was taken over by another process can no longer run.
+ * A publication this process may deliver, under a lease: until `next_attempt_at`, no relay takes
+ * it over. The lease token proves the lease is still this process's own, so a delivery whose
+ * lease expired and was taken over elsewhere can neither complete it nor record a failure.
  */
-export interface Claim {
+export interface Lease {
   readonly id: string;
   readonly subscriber: string;
-  readonly claimToken: string;
+  /** Stored in the `claim_token` column (named before the vocabulary settled; same value). */
+  readonly leaseToken: string;
   /** The publishing span's W3C trace context, so the delivery continues its trace. */
   readonly traceContext?: Record<string, string> | null;
 }
 
-export interface ClaimedPublication extends Claim {
+/** A due publication the relay claimed: its lease, and the stored event to deliver. */
+export interface ClaimedPublication extends Lease {
   readonly event: SerializedEvent;
 }
 
 const MS = "* interval '1 millisecond'";
 
-/** The registry's delivery path, in SQL: every statement here runs once per publication. */
+/**
+ * The registry's delivery path, in SQL: every statement here runs once per publication. Its
+ * words: a publication is *recorded* in the business transaction, *claimed* by the relay when it
+ * is due, and *completed* in the subscriber's transaction, each step under a lease whose token
+ * (column `claim_token`) says who holds it.
+ */
 @Injectable()
 export class PublicationStore {
   constructor(private readonly unitOfWork: UnitOfWork) {}
@@ -40,20 +48,20 @@ export class PublicationStore {
     event: DomainEvent,
     subscribers: readonly string[],
     leaseMs: number,
-  ): Promise<Claim[]> {
+  ): Promise<Lease[]> {
     const traceContext = currentTraceCarrier();
-    const claims = subscribers.map((subscriber) => ({
+    const leases = subscribers.map((subscriber) => ({
       id: randomUUID(),
       subscriber,
-      claimToken: randomUUID(),
+      leaseToken: randomUUID(),
       traceContext,
     }));
     await this.unitOfWork.manager.query(
       `insert into event_publications (id, event_id, event_type, event_version, event, subscriber,
          status, attempts, next_attempt_at, claim_token, trace_context)
-       select id, $1, $2, $3, $4::jsonb, subscriber, 'pending', 1, now() + $5 ${MS}, claim_token,
+       select id, $1, $2, $3, $4::jsonb, subscriber, 'pending', 1, now() + $5 ${MS}, lease_token,
          $9::jsonb
-       from unnest($6::uuid[], $7::text[], $8::uuid[]) as t(id, subscriber, claim_token)
+       from unnest($6::uuid[], $7::text[], $8::uuid[]) as t(id, subscriber, lease_token)
        on conflict (event_id, subscriber) do nothing`,
       [
         event.eventId,
@@ -61,49 +69,49 @@ export class PublicationStore {
         event.version,
         JSON.stringify(serializeEvent(event)),
         leaseMs,
-        claims.map((claim) => claim.id),
+        leases.map((lease) => lease.id),
         subscribers,
-        claims.map((claim) => claim.claimToken),
+        leases.map((lease) => lease.leaseToken),
         traceContext && JSON.stringify(traceContext),
       ],
     );
-    return claims;
+    return leases;
   }
 
   /**
    * Marks a publication completed, in the transaction of the subscriber about to handle it: the
    * mark commits with the subscriber's writes, or rolls back with them. False when it is no longer
-   * pending or the claim is no longer ours (another process took it over): not ours to run.
+   * pending or the lease is no longer ours (another process took it over): not ours to run.
    *
    * It waits for the row lock rather than skipping a locked row: a relay's claim that scanned the
-   * row just as this process claimed it keeps its lock until that claim commits, though it takes
+   * row just as this process leased it keeps its lock until that claim commits, though it takes
    * nothing, and skipping would leave the publication owed until its lease ran out.
    */
-  async complete({ id, claimToken }: Claim): Promise<boolean> {
+  async complete({ id, leaseToken }: Lease): Promise<boolean> {
     // For an UPDATE, TypeORM's postgres driver answers [rows, affected count].
     const [, affected]: [unknown[], number] = await this.unitOfWork.manager.query(
       `update event_publications
        set status = 'completed', completed_at = now(), last_error = null, claim_token = null
        where id = $1 and status = 'pending' and claim_token = $2`,
-      [id, claimToken],
+      [id, leaseToken],
     );
     return affected > 0;
   }
 
   /**
    * Schedules the retry of a failed attempt (already counted when it started), or gives up;
-   * returns the new status. Null when the claim is no longer ours (another process took the
+   * returns the new status. Null when the lease is no longer ours (another process took the
    * publication over meanwhile).
    */
   async recordFailure(
-    { id, claimToken }: Claim,
+    { id, leaseToken }: Lease,
     error: string,
     retry: (attemptsMade: number) => number | null,
   ): Promise<{ status: PublicationStatus; attempts: number } | null> {
     const [row]: { attempts: number }[] = await this.unitOfWork.manager.query(
       `select attempts from event_publications
        where id = $1 and status = 'pending' and claim_token = $2 for update`,
-      [id, claimToken],
+      [id, leaseToken],
     );
     if (!row) return null;
     const { attempts } = row;
@@ -121,7 +129,7 @@ export class PublicationStore {
 
   /**
    * Claims up to `limit` due publications for the given subscribers, leasing each for `leaseMs`
-   * under a fresh claim token, and counting the attempt now. SKIP LOCKED lets any number of relays
+   * under a fresh lease token, and counting the attempt now. SKIP LOCKED lets any number of relays
    * claim side by side without waiting on, or taking, each other's rows. A due publication whose
    * `maxAttempts` have all started already is failed instead: its deliveries kept dying (or
    * outliving their lease) without recording an outcome, and must not be retried forever.
@@ -152,7 +160,7 @@ export class PublicationStore {
            order by next_attempt_at
            limit $2
            for update skip locked)
-         returning id, subscriber, event, claim_token as "claimToken",
+         returning id, subscriber, event, claim_token as "leaseToken",
            trace_context as "traceContext", status`,
         [subscribers, limit, leaseMs, maxAttempts],
       );

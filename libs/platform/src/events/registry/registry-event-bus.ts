@@ -38,12 +38,12 @@ export class RegistryEventBus extends EventBus {
     // Outside a unit of work the event gets one of its own: recorded first, then delivered.
     if (!this.unitOfWork.isActive) return this.unitOfWork.run(() => this.publish(event));
 
-    const claims = await publishSpan(event, () =>
+    const leases = await publishSpan(event, () =>
       this.store.record(event, subscribers, this.options.leaseMs),
     );
     await this.unitOfWork.afterCommit(() => {
       this.faults.hit('events.before-dispatch'); // committed, not yet delivered: the seed's gap
-      for (const claim of claims) this.lanes.start(() => this.dispatcher.dispatch(claim, event));
+      for (const lease of leases) this.lanes.start(() => this.dispatcher.dispatch(lease, event));
     });
   }
 }
