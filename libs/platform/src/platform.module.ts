@@ -5,6 +5,7 @@ import {
   Injectable,
   Module,
   OnApplicationShutdown,
+  Optional,
   Provider,
 } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
@@ -59,9 +60,14 @@ export interface PlatformOptions {
 
 @Injectable()
 class DataSourceLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Optional() private readonly lanes?: DeliveryLanes,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    // Requests that finished draining after the lanes first drained may have started deliveries.
+    await this.lanes?.drain();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

@@ -55,7 +55,12 @@ export class DeliveryLanes implements BeforeApplicationShutdown {
    * Lets started deliveries finish, and those they lead to, before the database closes; the
    * shutdown deadline bounds the wait, and whatever it cuts short stays owed in the registry.
    */
-  async beforeApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
+    return this.drain();
+  }
+
+  /** Resolves once no delivery is running or waiting, those started meanwhile included. */
+  async drain(): Promise<void> {
     while (this.pending.size > 0) await Promise.all(this.pending);
   }
 }
