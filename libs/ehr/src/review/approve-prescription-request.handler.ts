@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PrescriptionRequestApprovedEvent } from '@pharmacy/contracts';
-import { EventBus, FaultPoints, UnitOfWork } from '@pharmacy/platform';
+import { EventBus, FaultPoints, Publishes, UnitOfWork } from '@pharmacy/platform';
 import { randomUUID } from 'node:crypto';
 import { EhrRepository } from '../ehr.repository';
 import { Prescription } from '../prescription.entity';
@@ -13,6 +13,7 @@ import { ApprovalView } from './review.views';
  * Approves a request and writes its prescription. The eRx submission is not queued here: it
  * follows from the approval event after commit, so a rolled-back approval sends nothing.
  */
+@Publishes(PrescriptionRequestApprovedEvent)
 @CommandHandler(ApprovePrescriptionRequestCommand)
 export class ApprovePrescriptionRequestHandler implements ICommandHandler<ApprovePrescriptionRequestCommand> {
   private readonly logger = new Logger('EHR');

@@ -5,7 +5,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { EncounterCompletedEvent } from '@pharmacy/contracts';
-import { EventBus } from '@pharmacy/platform';
+import { EventBus, Publishes } from '@pharmacy/platform';
 import { EhrRepository } from '../ehr.repository';
 import { Encounter, RefusalReason } from '../encounter.entity';
 import { PrescriptionRequest } from '../prescription-request.entity';
@@ -23,6 +23,7 @@ const REFUSALS: Record<RefusalReason, (request: PrescriptionRequest) => Error> =
  * What approving and rejecting share: the request is found with its encounter locked, the
  * provider is checked against the rules, and the encounter completes on its last decision.
  */
+@Publishes(EncounterCompletedEvent)
 @Injectable()
 export class ReviewGate {
   constructor(

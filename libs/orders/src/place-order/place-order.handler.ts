@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OrderPlacedEvent, OrderReadyForFulfillmentEvent } from '@pharmacy/contracts';
-import { EventBus, invalidFields, UnitOfWork } from '@pharmacy/platform';
+import { EventBus, invalidFields, Publishes, UnitOfWork } from '@pharmacy/platform';
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { Product } from '../catalog/product.entity';
@@ -12,6 +12,7 @@ import { OrderView, toOrderView } from '../view-orders/order.view';
 import { IdempotencyKeys } from './idempotency-keys';
 import { PlaceOrderCommand } from './place-order.command';
 
+@Publishes(OrderPlacedEvent, OrderReadyForFulfillmentEvent)
 @CommandHandler(PlaceOrderCommand)
 export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
   private readonly logger = new Logger('Orders');
