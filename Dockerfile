@@ -1,8 +1,8 @@
 # One image for every process of the demo: the API (default), the worker, the fake partners and
 # the one-shot migrate/seed job; docker-compose.yml picks the command per service.
 #
-# Build and start commands are the ones CI runs (.ci/run, package.json scripts);
-# .ci/check-containers.sh fails the build if they drift apart.
+# Build and start commands are package.json scripts, the ones CI runs; .ci/check-containers.sh
+# fails the build on any other.
 #
 # The start commands run the package.json script's own command (`node dist/...`) rather than
 # `npm run ...`: npm exits at once on SIGTERM without waiting for its child, so under npm

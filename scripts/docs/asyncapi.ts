@@ -35,7 +35,7 @@ export function buildAsyncApi(catalog: EventCatalog): Schema {
       messages: { [message]: { $ref: `#/components/messages/${message}` } },
       bindings: { amqp: { is: 'routingKey', exchange, bindingVersion: AMQP_BINDING_VERSION } },
     };
-    if (event.publishedIn.length > 0) {
+    if (event.publishers.length > 0) {
       operations[`publish-${event.type}`] = {
         action: 'send',
         title: `${event.module} publishes ${event.type}`,

@@ -5,19 +5,24 @@ import { ConsoleLogger, DynamicModule, INestApplicationContext, Type } from '@ne
 import { DiscoveryService, ModulesContainer } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import * as contracts from '@pharmacy/contracts';
-import { DomainEvent, EventClass, PublicationRelay, Subscriptions } from '@pharmacy/platform';
+import {
+  declaredPublications,
+  DomainEvent,
+  EventClass,
+  PublicationRelay,
+  Subscriptions,
+} from '@pharmacy/platform';
 import { loadApiConfig } from '../../apps/api/src/api.config';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { loadWorkerConfig } from '../../apps/worker/src/worker.config';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { scanContracts, sourceFiles } from './contract-sources';
 import {
   buildCatalog,
   type AppRegistrations,
   type CatalogResult,
   type ContractClass,
-  type RegisteredProcessor,
 } from './event-catalog';
-import { scanSources } from './scan-sources';
 
 /** Where the booted apps find PostgreSQL (their DataSource connects at boot) and Redis. */
 export interface CatalogServices {
@@ -92,13 +97,13 @@ async function boot(root: DynamicModule): Promise<INestApplicationContext> {
   return moduleRef.init();
 }
 
-/** What each booted app registered: its subscriptions and its queue processors. */
+/** What each booted app declares: subscriptions, queue processors and publishers. */
 export function readRegistrations(apps: BootedApps): AppRegistrations[] {
   return [registrationsOf('api', apps.api), registrationsOf('worker', apps.worker)];
 }
 
 function registrationsOf(app: string, context: INestApplicationContext): AppRegistrations {
-  return {
+  const registrations = {
     app,
     subscriptions: context
       .get(Subscriptions)
@@ -109,30 +114,50 @@ function registrationsOf(app: string, context: INestApplicationContext): AppRegi
         eventClassName: eventClass.name,
         enqueues: [...enqueues],
       })),
-    processors: processorsOf(context),
+    processors: [] as { queue: string; className: string }[],
+    publishers: [] as { className: string; eventTypes: string[] }[],
   };
-}
-
-function processorsOf(context: INestApplicationContext): RegisteredProcessor[] {
-  const processors = new Map<Type, RegisteredProcessor>();
   const discovery = new DiscoveryService(context.get(ModulesContainer));
+  const classes = new Set<Type>();
   for (const wrapper of discovery.getProviders()) {
     // As @nestjs/bullmq's own explorer does: factory and value providers have no useful metatype.
     const cls = (
       !wrapper.metatype || wrapper.inject ? wrapper.instance?.constructor : wrapper.metatype
     ) as Type | undefined;
-    if (!cls) continue;
+    if (cls) classes.add(cls);
+  }
+  for (const cls of classes) {
     const options = Reflect.getMetadata(PROCESSOR_METADATA, cls) as { name?: string } | undefined;
     if (options?.name) {
-      processors.set(cls, { queue: options.name, className: cls.name });
+      registrations.processors.push({ queue: options.name, className: cls.name });
     } else if (cls.prototype instanceof WorkerHost) {
       throw new Error(
         `${cls.name} extends WorkerHost but carries no "${PROCESSOR_METADATA}" metadata: ` +
           'has @nestjs/bullmq changed where @Processor() stores its queue name?',
       );
     }
+    const published = declaredPublications(cls);
+    if (published.length > 0) {
+      registrations.publishers.push({
+        className: cls.name,
+        eventTypes: published.map((e) => e.type),
+      });
+    }
   }
-  return [...processors.values()];
+  return registrations;
+}
+
+/** Class name -> the file that exports it, over every feature module's source. */
+export function classFiles(repoRoot: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const lib of fs.readdirSync(path.join(repoRoot, 'libs')).filter((l) => l !== 'contracts')) {
+    for (const file of sourceFiles(repoRoot, `libs/${lib}/src`)) {
+      const text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
+      for (const [, name] of text.matchAll(/^export (?:abstract )?class (\w+)/gm))
+        files.set(name, file);
+    }
+  }
+  return files;
 }
 
 /** Every event class exported by @pharmacy/contracts, with its runtime type and version. */
@@ -149,8 +174,9 @@ export function contractClasses(): ContractClass[] {
 export function collectCatalog(apps: BootedApps, repoRoot: string = findRepoRoot()): CatalogResult {
   return buildCatalog({
     contractClasses: contractClasses(),
+    contracts: scanContracts(repoRoot),
     apps: readRegistrations(apps),
-    sources: scanSources(repoRoot),
+    classFiles: classFiles(repoRoot),
   });
 }
 

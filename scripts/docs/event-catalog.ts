@@ -1,6 +1,6 @@
 /**
  * The event catalog: its model, how it is assembled and checked from what the booted apps
- * registered plus what the source says, and how it is rendered to Markdown. Everything here is
+ * declare plus what the contracts' source says, and how it is rendered to Markdown. Everything here is
  * pure (no Nest, no file system), so the generator and its test render the same bytes.
  */
 
@@ -22,17 +22,16 @@ export interface RegisteredSubscription {
   readonly enqueues: readonly string[];
 }
 
-/** A provider of a booted app carrying `@Processor(queue)` metadata. */
-export interface RegisteredProcessor {
-  readonly queue: string;
-  readonly className: string;
-}
-
+/** What a booted app declares: its subscriptions, `@Processor(queue)` and `@Publishes(...)` providers. */
 export interface AppRegistrations {
   /** `api` or `worker`. */
   readonly app: string;
   readonly subscriptions: readonly RegisteredSubscription[];
-  readonly processors: readonly RegisteredProcessor[];
+  readonly processors: readonly { readonly queue: string; readonly className: string }[];
+  readonly publishers: readonly {
+    readonly className: string;
+    readonly eventTypes: readonly string[];
+  }[];
 }
 
 export interface PayloadField {
@@ -55,34 +54,23 @@ export interface ContractSource {
   readonly payload: readonly PayloadField[] | null;
 }
 
-/** A `publish(new XEvent(` in `libs/<module>/src`. */
-export interface PublishSite {
-  readonly className: string;
-  readonly module: string;
-  readonly file: string;
-}
-
-/** A class decorated with `@Processor(` in `libs/<module>/src`. */
-export interface ProcessorSource {
-  readonly className: string;
-  readonly module: string;
-  readonly file: string;
-}
-
-export interface SourceScan {
-  readonly contracts: readonly ContractSource[];
-  readonly publishSites: readonly PublishSite[];
-  readonly processorSources: readonly ProcessorSource[];
-}
-
 export interface CatalogInput {
   readonly contractClasses: readonly ContractClass[];
+  readonly contracts: readonly ContractSource[];
   readonly apps: readonly AppRegistrations[];
-  readonly sources: SourceScan;
+  /** Class name -> the file under `libs/<module>/src` that declares it. */
+  readonly classFiles: ReadonlyMap<string, string>;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The catalog
+
+/** A class of a module: a publisher or a processor. */
+export interface ModuleClass {
+  readonly className: string;
+  readonly module: string;
+  readonly file: string;
+}
 
 export interface CatalogSubscriber {
   readonly name: string;
@@ -99,21 +87,15 @@ export interface CatalogEvent {
   readonly module: string;
   readonly description: string;
   readonly payload: readonly PayloadField[];
-  /** Files that `publish(new <className>(`, with their module. */
-  readonly publishedIn: readonly { readonly module: string; readonly file: string }[];
+  /** The classes that declare `@Publishes(<className>)`. */
+  readonly publishers: readonly ModuleClass[];
   readonly subscribers: readonly CatalogSubscriber[];
-}
-
-export interface CatalogProcessor {
-  readonly className: string;
-  readonly module: string;
-  readonly file: string;
 }
 
 export interface CatalogQueue {
   readonly name: string;
   readonly enqueuedBy: readonly { readonly subscriber: string; readonly eventType: string }[];
-  readonly processors: readonly CatalogProcessor[];
+  readonly processors: readonly ModuleClass[];
 }
 
 export interface CatalogModule {
@@ -138,25 +120,32 @@ export interface CatalogResult {
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort(byString);
+const byModuleAndClass = (a: ModuleClass, b: ModuleClass) =>
+  byString(a.module, b.module) || byString(a.className, b.className);
 const moduleOfSubscriber = (subscriber: string) => subscriber.split('.')[0];
 const sameList = (a: readonly string[], b: readonly string[]) =>
   sorted(a).join('\n') === sorted(b).join('\n');
 
-/** Joins the runtime registrations with the source, and lists every disagreement found. */
-export function buildCatalog({ contractClasses, apps, sources }: CatalogInput): CatalogResult {
+/** Joins what the apps declare with the contracts' source, and lists every disagreement found. */
+export function buildCatalog(input: CatalogInput): CatalogResult {
+  const { contractClasses, contracts, apps, classFiles } = input;
   const problems: string[] = [];
+  /** The module and file of a class the apps registered, or a problem if no source declares it. */
+  const locate = (className: string, what: string): ModuleClass | undefined => {
+    const file = classFiles.get(className);
+    if (file) return { className, module: file.split('/')[1], file };
+    problems.push(`${what} ${className}, but no libs/*/src file exports that class.`);
+  };
 
   // Contracts: the runtime says what is exported, with its type and version; the source says
   // where it lives and what it carries.
-  const sourceByClass = new Map(sources.contracts.map((source) => [source.className, source]));
+  const sourceByClass = new Map(contracts.map((source) => [source.className, source]));
   const exported = new Set(contractClasses.map((cls) => cls.className));
-  for (const source of sources.contracts) {
-    if (!exported.has(source.className)) {
-      problems.push(
-        `${source.className} (${source.file}) extends DomainEvent but is not exported from ` +
-          'libs/contracts/src/index.ts: export it, or delete it.',
-      );
-    }
+  for (const source of contracts.filter(({ className }) => !exported.has(className))) {
+    problems.push(
+      `${source.className} (${source.file}) extends DomainEvent but is not exported from ` +
+        'libs/contracts/src/index.ts: export it, or delete it.',
+    );
   }
   const classByType = new Map<string, string>();
   for (const cls of contractClasses) {
@@ -204,6 +193,15 @@ export function buildCatalog({ contractClasses, apps, sources }: CatalogInput): 
     }
   }
 
+  // Publishers: the providers' `@Publishes(...)`, by event type (either app may hold one).
+  const publishersOf = new Map<string, Map<string, ModuleClass>>();
+  for (const { className, eventTypes } of apps.flatMap(({ publishers }) => publishers)) {
+    const publisher = locate(className, `@Publishes is declared on`);
+    for (const type of publisher ? eventTypes : []) {
+      publishersOf.set(type, (publishersOf.get(type) ?? new Map()).set(className, publisher!));
+    }
+  }
+
   // Events.
   const events: CatalogEvent[] = [];
   for (const cls of [...contractClasses].sort((a, b) => byString(a.type, b.type))) {
@@ -237,27 +235,21 @@ export function buildCatalog({ contractClasses, apps, sources }: CatalogInput): 
         `${cls.className} (${source.file}) extends DomainEvent without a payload type.`,
       );
     }
-    const sites = sources.publishSites.filter((site) => site.className === cls.className);
-    if (source.module && !sites.some((site) => site.module === source.module)) {
+    const publishers = [...(publishersOf.get(cls.type)?.values() ?? [])].sort(byModuleAndClass);
+    if (source.module && !publishers.some((publisher) => publisher.module === source.module)) {
       problems.push(
-        `${cls.className} ("${cls.type}") belongs to the ${source.module} module, but no ` +
-          `\`publish(new ${cls.className}(\` was found in libs/${source.module}/src. Publish it ` +
-          'there (directly as `events.publish(new X(...))`), or remove the contract.',
+        `${cls.className} ("${cls.type}") belongs to the ${source.module} module, but no provider ` +
+          `in libs/${source.module}/src declares @Publishes(${cls.className}): declare it on the ` +
+          'use case that publishes it, or remove the contract.',
       );
     }
-    for (const site of sites) {
-      if (source.module && site.module !== source.module) {
-        problems.push(
-          `${site.file} publishes ${cls.className}, but that event belongs to the ` +
-            `${source.module} module (libs/contracts/src/${source.module}/): a module publishes ` +
-            'only its own events.',
-        );
-      }
+    for (const publisher of publishers.filter(({ module }) => module !== source.module)) {
+      problems.push(
+        `${publisher.file} publishes ${cls.className}, but that event belongs to the ` +
+          `${source.module} module (libs/contracts/src/${source.module}/): a module publishes ` +
+          'only its own events.',
+      );
     }
-    const publishedIn = uniqueBy(
-      sites.map(({ module, file }) => ({ module, file })),
-      (site) => site.file,
-    ).sort((a, b) => byString(a.module, b.module) || byString(a.file, b.file));
     events.push({
       type: cls.type,
       version: cls.version,
@@ -266,7 +258,7 @@ export function buildCatalog({ contractClasses, apps, sources }: CatalogInput): 
       module,
       description: source.description ?? '',
       payload: source.payload ?? [],
-      publishedIn,
+      publishers,
       subscribers: [...subscriptions.values()]
         .filter((subscription) => subscription.eventType === cls.type)
         .map(({ subscriber, enqueues }) => ({
@@ -279,78 +271,55 @@ export function buildCatalog({ contractClasses, apps, sources }: CatalogInput): 
   }
 
   // Queues: who enqueues (the subscribers' `enqueues`), who processes (`@Processor` providers).
-  const processorSourceByClass = new Map<string, ProcessorSource>();
-  for (const source of sources.processorSources) {
-    if (processorSourceByClass.has(source.className)) {
-      problems.push(
-        `Two @Processor classes are named ${source.className}; rename one so the catalog can tell them apart.`,
-      );
-    }
-    processorSourceByClass.set(source.className, source);
-  }
-  const processorsByQueue = new Map<string, CatalogProcessor[]>();
-  const registeredProcessors = new Set<string>();
-  for (const { app, processors } of apps) {
-    for (const { queue, className } of processors) {
-      registeredProcessors.add(className);
-      const source = processorSourceByClass.get(className);
-      if (!source) {
-        problems.push(
-          `The ${app} app registers the processor ${className} for the queue "${queue}", but no ` +
-            `class ${className} decorated with @Processor( was found under libs/*/src.`,
-        );
-        continue;
-      }
-      const list = processorsByQueue.get(queue) ?? [];
-      if (!list.some((processor) => processor.className === className)) {
-        list.push({ className, module: source.module, file: source.file });
-      }
-      processorsByQueue.set(queue, list);
-    }
-  }
-  for (const source of sources.processorSources) {
-    if (!registeredProcessors.has(source.className)) {
-      problems.push(
-        `${source.className} (${source.file}) is a @Processor, but no app registers it as a ` +
-          'provider: its jobs would never run.',
-      );
-    }
+  // Every queue needs both: jobs nobody takes never run, and a processor nobody feeds is either
+  // dead code or fed by a subscriber that does not declare it.
+  const processorsOf = new Map<string, Map<string, ModuleClass>>();
+  for (const { queue, className } of apps.flatMap(({ processors }) => processors)) {
+    const processor = locate(className, `The processor of the queue "${queue}" is`);
+    if (processor)
+      processorsOf.set(queue, (processorsOf.get(queue) ?? new Map()).set(className, processor));
   }
   const enqueuedBy = new Map<string, { subscriber: string; eventType: string }[]>();
   for (const event of events) {
-    for (const subscriber of event.subscribers) {
-      for (const queue of subscriber.enqueues) {
+    for (const { name, enqueues } of event.subscribers) {
+      for (const queue of enqueues) {
         enqueuedBy.set(queue, [
           ...(enqueuedBy.get(queue) ?? []),
-          { subscriber: subscriber.name, eventType: event.type },
+          { subscriber: name, eventType: event.type },
         ]);
       }
     }
   }
   for (const [queue, by] of enqueuedBy) {
-    if (!processorsByQueue.has(queue)) {
+    if (!processorsOf.has(queue)) {
       problems.push(
         `${by.map(({ subscriber }) => `"${subscriber}"`).join(', ')} enqueue jobs on "${queue}", ` +
           'but no app registers a @Processor for that queue: its jobs would never run.',
       );
     }
   }
-  const queues: CatalogQueue[] = sorted([...enqueuedBy.keys(), ...processorsByQueue.keys()]).map(
+  for (const [queue, processors] of processorsOf) {
+    if (!enqueuedBy.has(queue)) {
+      problems.push(
+        `${[...processors.keys()].join(', ')} processes the queue "${queue}", but no subscriber ` +
+          `declares that it enqueues there: add { enqueues: [...] } to the subscription that does.`,
+      );
+    }
+  }
+  const queues: CatalogQueue[] = sorted([...enqueuedBy.keys(), ...processorsOf.keys()]).map(
     (name) => ({
       name,
       enqueuedBy: [...(enqueuedBy.get(name) ?? [])].sort((a, b) =>
         byString(a.subscriber, b.subscriber),
       ),
-      processors: [...(processorsByQueue.get(name) ?? [])].sort(
-        (a, b) => byString(a.module, b.module) || byString(a.className, b.className),
-      ),
+      processors: [...(processorsOf.get(name)?.values() ?? [])].sort(byModuleAndClass),
     }),
   );
 
   // Modules: everything above, per module.
   const moduleNames = sorted([
     ...events.map((event) => event.module),
-    ...events.flatMap((event) => event.publishedIn.map((site) => site.module)),
+    ...events.flatMap((event) => event.publishers.map((publisher) => publisher.module)),
     ...events.flatMap((event) => event.subscribers.map((subscriber) => subscriber.module)),
     ...queues.flatMap((queue) => queue.processors.map((processor) => processor.module)),
   ]).filter((name) => name !== '(none)');
@@ -377,12 +346,6 @@ export function buildCatalog({ contractClasses, apps, sources }: CatalogInput): 
   }));
 
   return { catalog: { events, queues, modules }, problems: sorted(problems) };
-}
-
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Map<string, T>();
-  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
-  return [...seen.values()];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -431,8 +394,8 @@ export function renderCatalog(catalog: EventCatalog): string {
     'How modules talk: every event contract in `libs/contracts/src/<module>/`, who publishes it, who',
     'subscribes to it, and the jobs those subscribers enqueue. Subscribers and queue processors are',
     'read from the API and worker apps as they boot (the `EventBus.subscribe(...)` calls of each',
-    "module's `onModuleInit()`, and the `@Processor` providers); payloads, descriptions and",
-    'publishers come from the source (the contract classes, and the `publish(new …Event(…))` calls).',
+    "module's `onModuleInit()`, the `@Processor` providers, and the `@Publishes(…)` each use case",
+    'declares); payloads and descriptions come from the contract classes.',
     '',
     'Over RabbitMQ (`EVENT_BUS_BACKEND=broker`) each event type below is a routing key on the',
     '`<namespace>.events` topic exchange and each subscriber a queue `<namespace>.<subscriber>`; the',
@@ -558,11 +521,11 @@ export function renderCatalog(catalog: EventCatalog): string {
 
 /** `orders, in a.ts and b.ts`, one group per publishing module. */
 function publishers(event: CatalogEvent): string {
-  const modules = sorted(event.publishedIn.map((site) => site.module));
+  const modules = sorted(event.publishers.map((publisher) => publisher.module));
   const groups = modules.map((module) => {
-    const files = event.publishedIn
-      .filter((site) => site.module === module)
-      .map((site) => fileLink(site.file));
+    const files = sorted(
+      event.publishers.filter((p) => p.module === module).map((p) => p.file),
+    ).map((file) => fileLink(file));
     const last = files.pop();
     return `${module}, in ${files.length > 0 ? `${files.join(', ')} and ${last}` : last}`;
   });
@@ -593,8 +556,8 @@ function renderDiagram({ events, queues, modules }: EventCatalog): string[] {
     edges.add(line);
   };
   for (const event of events) {
-    for (const site of event.publishedIn) {
-      edge(id('module', site.module), 'publishes', id('event', event.type));
+    for (const publisher of event.publishers) {
+      edge(id('module', publisher.module), 'publishes', id('event', event.type));
     }
     for (const subscriber of event.subscribers) {
       const name = subscriber.name.slice(subscriber.module.length + 1);

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bootApps, collectCatalog, findRepoRoot } from './collect-catalog';
 import { ASYNCAPI_PATH, buildAsyncApi, renderAsyncApi } from './asyncapi';
+import { bootApps, collectCatalog, findRepoRoot } from './collect-catalog';
 import { CATALOG_PATH, renderCatalog } from './event-catalog';
 
 /**
@@ -14,96 +14,61 @@ import { CATALOG_PATH, renderCatalog } from './event-catalog';
  * (default redis://127.0.0.1:6379/0). Nothing is written to either.
  */
 async function main(args: readonly string[]): Promise<number> {
-  const unknown = args.filter((arg) => arg !== '--check');
-  if (unknown.length > 0) {
-    process.stderr.write(
-      `Unknown argument ${unknown.join(' ')}. Usage: generate-event-catalog [--check]\n`,
-    );
+  if (args.some((arg) => arg !== '--check')) {
+    process.stderr.write(`Unknown argument in "${args.join(' ')}". Usage: docs:events [--check]\n`);
     return 2;
   }
   const check = args.includes('--check');
   const repoRoot = findRepoRoot();
-  const services = {
-    databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
-  };
-
-  let apps;
-  try {
-    apps = await bootApps(services);
-  } catch (error) {
-    process.stderr.write(
-      'The event catalog boots the API and worker apps, which need PostgreSQL (DATABASE_URL, ' +
-        `now ${redact(services.databaseUrl)}) and Redis (REDIS_URL, now ${redact(services.redisUrl)}). ` +
-        `Booting failed:\n${(error as Error).stack ?? String(error)}\n`,
+  const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
+  const apps = await bootApps({ databaseUrl, redisUrl }).catch((error: Error) => {
+    // Never echo a password that the URL may carry.
+    const shown = (url: string) => url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
+    throw new Error(
+      `The event catalog boots the API and worker apps, which need PostgreSQL (DATABASE_URL, now ` +
+        `${shown(databaseUrl)}) and Redis (REDIS_URL, now ${shown(redisUrl)}). Booting failed:\n` +
+        (error.stack ?? String(error)),
     );
-    return 1;
-  }
-  let result;
-  try {
-    result = collectCatalog(apps, repoRoot);
-  } finally {
-    await apps.close();
-  }
-
-  if (result.problems.length > 0) {
+  });
+  const { catalog, problems } = await Promise.resolve()
+    .then(() => collectCatalog(apps, repoRoot))
+    .finally(() => apps.close());
+  if (problems.length > 0) {
     process.stderr.write(
-      `The event catalog found ${result.problems.length} problem(s) in the code; ` +
-        `${CATALOG_PATH} was not ${check ? 'checked' : 'written'}:\n` +
-        result.problems.map((problem) => `  - ${problem}\n`).join(''),
+      `The event catalog found ${problems.length} problem(s) in the code; ${CATALOG_PATH} was ` +
+        `not ${check ? 'checked' : 'written'}:\n${problems.map((p) => `  - ${p}\n`).join('')}`,
     );
     return 1;
   }
 
-  const outputs = [
-    { file: CATALOG_PATH, content: renderCatalog(result.catalog) },
-    { file: ASYNCAPI_PATH, content: renderAsyncApi(buildAsyncApi(result.catalog)) },
-  ];
   let code = 0;
-  for (const { file, content } of outputs) {
-    code = Math.max(code, sync(path.join(repoRoot, file), file, content, check));
+  for (const [file, content] of [
+    [CATALOG_PATH, renderCatalog(catalog)],
+    [ASYNCAPI_PATH, renderAsyncApi(buildAsyncApi(catalog))],
+  ]) {
+    const target = path.join(repoRoot, file);
+    const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : null;
+    if (current === content) {
+      process.stdout.write(`${file} is up to date.\n`);
+    } else if (check) {
+      process.stderr.write(
+        `${file} is ${current === null ? 'missing' : 'stale'}: run npm run docs:events\n`,
+      );
+      code = 1;
+    } else {
+      fs.writeFileSync(target, content);
+      process.stdout.write(`Wrote ${file}.\n`);
+    }
   }
   return code;
-}
-
-/** Writes one generated file, or with `check` only compares it; returns the exit code. */
-function sync(target: string, name: string, content: string, check: boolean): number {
-  const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : null;
-  if (check) {
-    if (current === content) {
-      process.stdout.write(`${name} is up to date.\n`);
-      return 0;
-    }
-    process.stderr.write(
-      `${name} is ${current === null ? 'missing' : 'stale'}: run npm run docs:events\n`,
-    );
-    return 1;
-  }
-  if (current === content) {
-    process.stdout.write(`${name} is already up to date.\n`);
-    return 0;
-  }
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, content);
-  process.stdout.write(`Wrote ${name}.\n`);
-  return 0;
-}
-
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(not a URL)';
-  }
 }
 
 // Exit explicitly: a client library keeping a socket open must not hang the build.
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   },
 );

@@ -5,12 +5,13 @@ import { EventBus } from '@pharmacy/platform';
 import {
   bootApps,
   BootedApps,
+  classFiles,
   collectCatalog,
   contractClasses,
   readRegistrations,
 } from '../../scripts/docs/collect-catalog';
+import { scanContracts } from '../../scripts/docs/contract-sources';
 import { buildCatalog, CATALOG_PATH, renderCatalog } from '../../scripts/docs/event-catalog';
-import { scanSources } from '../../scripts/docs/scan-sources';
 import { testEnv } from '../support/test-env';
 
 /**
@@ -82,27 +83,58 @@ describe('The event catalog', () => {
     ]);
   });
 
-  it('refuses an event published by a module other than the one owning its contract', () => {
-    const sources = scanSources(repoRoot);
-    const moved = sources.publishSites.map((site) =>
-      site.className === 'OrderPlacedEvent'
-        ? { ...site, module: 'ehr', file: 'libs/ehr/src/probe.ts' }
-        : site,
-    );
-
-    const { problems } = buildCatalog({
-      contractClasses: contractClasses(),
-      apps: readRegistrations(apps),
-      sources: { ...sources, publishSites: moved },
-    });
+  it('refuses a queue that a processor takes but no subscriber declares it enqueues on', () => {
+    const apps_ = readRegistrations(apps).map((app) => ({
+      ...app,
+      subscriptions: app.subscriptions.map((s) => ({ ...s, enqueues: [] })),
+    }));
+    const { problems } = buildCatalog({ ...inputs(), apps: apps_ });
 
     expect(problems).toEqual([
       expect.stringContaining(
-        'OrderPlacedEvent ("orders.order-placed") belongs to the orders module, but no `publish(new OrderPlacedEvent(` was found in libs/orders/src',
+        'ErxSubmissionProcessor processes the queue "erx-submission", but no subscriber declares',
+      ),
+      expect.stringContaining(
+        'FulfillmentProcessor processes the queue "fulfillment", but no subscriber declares',
+      ),
+    ]);
+  });
+
+  it('refuses an event that its module declares no publisher for, or that another module publishes', () => {
+    const moved = new Map(inputs().classFiles).set('PlaceOrderHandler', 'libs/ehr/src/probe.ts');
+    const withoutApply = readRegistrations(apps).map((app) => ({
+      ...app,
+      publishers: app.publishers.filter((p) => p.className !== 'ApplyClinicalDecisionsHandler'),
+    }));
+
+    const { problems } = buildCatalog({ ...inputs(), apps: withoutApply, classFiles: moved });
+
+    expect(problems).toEqual([
+      expect.stringContaining(
+        'OrderCancelledEvent ("orders.order-cancelled") belongs to the orders module, but no provider in libs/orders/src declares @Publishes(OrderCancelledEvent)',
+      ),
+      expect.stringContaining(
+        'OrderPlacedEvent ("orders.order-placed") belongs to the orders module, but no provider in libs/orders/src declares @Publishes(OrderPlacedEvent)',
+      ),
+      expect.stringContaining(
+        'OrderReadyForFulfillmentEvent ("orders.order-ready-for-fulfillment") belongs to the orders module',
       ),
       expect.stringContaining(
         'libs/ehr/src/probe.ts publishes OrderPlacedEvent, but that event belongs to the orders module',
       ),
+      expect.stringContaining(
+        'libs/ehr/src/probe.ts publishes OrderReadyForFulfillmentEvent, but that event belongs to the orders module',
+      ),
     ]);
   });
+
+  /** The generator's own inputs, for cases that change one of them. */
+  function inputs() {
+    return {
+      contractClasses: contractClasses(),
+      contracts: scanContracts(repoRoot),
+      apps: readRegistrations(apps),
+      classFiles: classFiles(repoRoot),
+    };
+  }
 });

@@ -3,7 +3,6 @@ import {
   type FakePartnersServer,
   type RequestLogEntry,
 } from './fake-partners-server';
-import type { FakePartnersStats } from './partner-stats';
 
 interface ProblemBody {
   readonly type: string;
@@ -55,14 +54,6 @@ describe('fake partners server', () => {
     if (key !== undefined) headers['idempotency-key'] = key;
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     return fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: text, signal });
-  }
-
-  function putFaults(faults: unknown) {
-    return fetch(`${baseUrl}/__faults`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(faults),
-    });
   }
 
   it('creates a prescription once and replays the same answer for a retry', async () => {
@@ -122,7 +113,7 @@ describe('fake partners server', () => {
   });
 
   it('fails the first N attempts of each key with 503, then succeeds', async () => {
-    expect((await putFaults({ failFirst: 2 })).status).toBe(200);
+    partners.setFaults({ failFirst: 2 });
 
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -139,38 +130,16 @@ describe('fake partners server', () => {
     });
   });
 
-  it('rejects the configured keys with 422 and lets other keys through', async () => {
-    partners.setFaults({ rejectKeys: ['rx-bad'] });
-
-    const rejected = await post(
-      '/prescriptions',
-      { ...prescription, prescriptionId: 'rx-bad' },
-      'rx-bad',
-    );
-    const accepted = await post('/prescriptions', prescription, 'rx-1');
+  it('rejects valid calls on rejectRate 1 with 422, and fails any call on failRate 1', async () => {
+    partners.setFaults({ rejectRate: 1 });
+    const rejected = await post('/prescriptions', prescription, 'rx-bad');
+    partners.setFaults({ failRate: 1 });
+    const failed = await post('/prescriptions', '', undefined);
 
     expect(rejected.status).toBe(422);
     expect(await rejected.json()).toMatchObject({ title: 'Rejected by partner', status: 422 });
-    expect(accepted.status).toBe(201);
-    expect(partners.stats().prescriptions).toMatchObject({ rejected: 1, created: 1 });
-  });
-
-  it('applies rate faults from the injected random source', async () => {
-    const always = createFakePartnersServer({ random: () => 0, faults: { rejectRate: 0.5 } });
-    const port = await always.listen(0, '127.0.0.1');
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/prescriptions`, {
-        method: 'POST',
-        headers: { 'idempotency-key': 'rx-1' },
-        body: JSON.stringify(prescription),
-      });
-      expect(response.status).toBe(422);
-      always.setFaults({ failRate: 0.5 });
-      const failed = await fetch(`http://127.0.0.1:${port}/prescriptions`, { method: 'POST' });
-      expect(failed.status).toBe(503);
-    } finally {
-      await always.close();
-    }
+    expect(failed.status).toBe(503);
+    expect(partners.stats().prescriptions).toMatchObject({ rejected: 1, failed: 1, created: 0 });
   });
 
   it('answers 400 without an Idempotency-Key header', async () => {
@@ -234,27 +203,10 @@ describe('fake partners server', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  it('replaces faults over HTTP, refusing invalid ones with a 400 naming the setting', async () => {
-    const replaced = await putFaults({ failRate: 0.25, rejectKeys: ['k'] });
-    const invalid = await putFaults({ failRate: 2, latnecyMs: 5 });
-    const read = await fetch(`${baseUrl}/__faults`);
-
-    const expected = {
-      failRate: 0.25,
-      hangRate: 0,
-      latencyMs: 0,
-      rejectRate: 0,
-      failFirst: 0,
-      rejectKeys: ['k'],
-      failStatus: 503,
-      retryAfterSeconds: 0,
-    };
-    expect(await replaced.json()).toEqual(expected);
-    expect(invalid.status).toBe(400);
-    expect(await detailOf(invalid)).toBe(
-      'latnecyMs: is not a fault setting (known: failRate, hangRate, latencyMs, rejectRate, failFirst, rejectKeys, failStatus, retryAfterSeconds); failRate: must be a number from 0 to 1, got 2',
+  it('refuses invalid faults, naming every setting', () => {
+    expect(() => partners.setFaults({ failRate: 2, latnecyMs: 5 } as never)).toThrow(
+      'latnecyMs: is not a fault setting (known: failRate, hangRate, latencyMs, rejectRate, failFirst, failStatus, retryAfterSeconds); failRate: must be a number from 0 to 1, got 2',
     );
-    expect(await read.json()).toEqual(expected);
     expect(() => partners.setFaults({ hangRate: -1 })).toThrow(
       'hangRate: must be a number from 0 to 1, got -1',
     );
@@ -268,17 +220,13 @@ describe('fake partners server', () => {
     expect((await post('/prescriptions', prescription, 'rx-409')).status).toBe(201);
   });
 
-  it('serves stats over HTTP and clears stats, stored responses and faults on reset', async () => {
+  it('clears stats, stored responses and faults on reset', async () => {
     partners.setFaults({ failFirst: 1 });
     await post('/prescriptions', prescription, 'rx-1');
     const first = await (await post('/prescriptions', prescription, 'rx-1')).json();
+    expect(partners.stats().prescriptions).toMatchObject({ requests: 2, failed: 1, created: 1 });
 
-    const stats = (await (await fetch(`${baseUrl}/__stats`)).json()) as FakePartnersStats;
-    expect(stats).toEqual(partners.stats());
-    expect(stats.prescriptions).toMatchObject({ requests: 2, failed: 1, created: 1 });
-
-    const reset = await fetch(`${baseUrl}/__reset`, { method: 'POST' });
-    expect(reset.status).toBe(204);
+    partners.reset();
     const empty = {
       requests: 0,
       created: 0,
@@ -290,9 +238,8 @@ describe('fake partners server', () => {
       byKey: {},
     };
     expect(partners.stats()).toEqual({ prescriptions: empty, shipments: empty });
-    expect(await (await fetch(`${baseUrl}/__faults`)).json()).toMatchObject({ failFirst: 0 });
 
-    // The stored answer is gone too, so the same key now creates a new effect.
+    // The stored answer and the fault are gone too, so the same key now creates a new effect.
     const again = await post('/prescriptions', prescription, 'rx-1');
     expect(again.status).toBe(201);
     expect(await again.json()).not.toEqual(first);

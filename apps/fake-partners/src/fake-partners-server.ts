@@ -1,13 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { erxNetwork } from './erx-network';
-import { type Faults, InvalidFaultsError, NO_FAULTS, parseFaults } from './faults';
-import { BodyTooLargeError, emptyReply, jsonReply, readBody, type Reply, send } from './http-io';
-import { type Outcome, PartnerEndpoint } from './partner-endpoint';
-import type { FakePartnersStats } from './partner-stats';
-import { pharmacy } from './pharmacy';
-import { PROBLEM_KINDS, problemReply } from './problem';
+import { type Faults, parseFaults } from './faults';
+import { jsonReply, problemReply, readBody, send } from './http';
+import { type EndpointStats, type Outcome, PartnerEndpoint } from './partner-endpoint';
+import { erxNetwork, pharmacy } from './partners';
 
 export interface RequestLogEntry {
   readonly method: string;
@@ -19,13 +16,9 @@ export interface RequestLogEntry {
   readonly durationMs: number;
 }
 
-export interface FakePartnersOptions {
-  /** Faults in force from the start, until replaced or reset. */
-  readonly faults?: Partial<Faults>;
-  /** Source of the rate-fault rolls; inject a fixed one to make rates deterministic. */
-  readonly random?: () => number;
-  /** Called once per request; the server itself never logs, so tests stay quiet. */
-  readonly onRequest?: (entry: RequestLogEntry) => void;
+export interface FakePartnersStats {
+  readonly prescriptions: EndpointStats;
+  readonly shipments: EndpointStats;
 }
 
 export interface FakePartnersServer {
@@ -37,110 +30,85 @@ export interface FakePartnersServer {
   stats(): FakePartnersStats;
   /** Clears stats, stored responses and faults. */
   reset(): void;
-  /** Replaces the faults (omitted settings mean no fault); throws InvalidFaultsError. */
+  /** Replaces the faults (a setting left out means no fault); throws on an invalid one. */
   setFaults(faults: Partial<Faults>): Faults;
 }
 
-type Route = (request: IncomingMessage, rawBody: string) => Promise<Outcome | 'dropped'> | Outcome;
-
-const MAX_BODY_BYTES = 1024 * 1024;
-
-export function createFakePartnersServer(options: FakePartnersOptions = {}): FakePartnersServer {
-  const random = options.random ?? Math.random;
-  const prescriptions = new PartnerEndpoint(erxNetwork);
-  const shipments = new PartnerEndpoint(pharmacy);
-  const endpoints = [prescriptions, shipments];
+export function createFakePartnersServer(
+  options: {
+    /** Faults in force from the start, until replaced or reset. */
+    faults?: Partial<Faults>;
+    /** Called once per request; the server itself never logs, so tests stay quiet. */
+    onRequest?: (entry: RequestLogEntry) => void;
+  } = {},
+): FakePartnersServer {
+  const endpoints = {
+    prescriptions: new PartnerEndpoint(erxNetwork),
+    shipments: new PartnerEndpoint(pharmacy),
+  };
+  const byPath = new Map(
+    Object.values(endpoints).map((endpoint) => [endpoint.spec.path, endpoint]),
+  );
   let faults = parseFaults(options.faults ?? {});
   let closing = new AbortController();
 
-  const setFaults = (next: Partial<Faults>): Faults => (faults = parseFaults(next));
-  const stats = (): FakePartnersStats => ({
-    prescriptions: prescriptions.stats.snapshot(),
-    shipments: shipments.stats.snapshot(),
-  });
-  const reset = (): void => {
-    endpoints.forEach((endpoint) => endpoint.reset());
-    faults = NO_FAULTS;
-  };
-
-  const resetRoute: Route = () => {
-    reset();
-    return emptyReply(204, 'reset');
-  };
-
-  const partnerRoute =
-    (endpoint: PartnerEndpoint): Route =>
-    async (request, rawBody) => {
-      // Read once so latency and the fault rolls all see the faults in force on arrival.
-      const current = faults;
-      if (current.latencyMs > 0) {
-        const waited = await sleep(current.latencyMs, true, { signal: closing.signal }).catch(
-          () => false,
-        );
-        if (!waited) return 'dropped';
-      }
-      return endpoint.handle({ idempotencyKey: idempotencyKey(request), rawBody }, current, random);
-    };
-
-  // Path, then method. Faults touch only the partner routes so tests can always reach the rest.
-  const routes = new Map<string, Map<string, Route>>([
-    ['/health', new Map([['GET', () => jsonReply(200, { status: 'ok' }, 'health')]])],
-    [
-      '/__faults',
-      new Map<string, Route>([
-        ['GET', () => jsonReply(200, faults, 'faults read')],
-        ['PUT', (_request, rawBody) => replaceFaults(rawBody, setFaults)],
-      ]),
-    ],
-    ['/__stats', new Map([['GET', () => jsonReply(200, stats(), 'stats read')]])],
-    ['/__reset', new Map([['POST', resetRoute]])],
-    ...endpoints.map((endpoint): [string, Map<string, Route>] => [
-      endpoint.spec.path,
-      new Map([['POST', partnerRoute(endpoint)]]),
-    ]),
-  ]);
-
-  const route = (request: IncomingMessage, path: string, rawBody: string) => {
-    const methods = routes.get(path);
-    if (!methods) return problemReply(404, `no route for ${path}`);
-    const handler = methods.get(request.method ?? '');
-    if (!handler) {
-      const allow = [...methods.keys()].join(', ');
+  // Faults touch only the partner routes, so /health always answers.
+  const route = async (
+    request: IncomingMessage,
+    path: string,
+    key: string | undefined,
+  ): Promise<Outcome | 'dropped'> => {
+    const rawBody = await readBody(request);
+    const allow = path === '/health' ? 'GET' : 'POST';
+    if (request.method !== allow && (path === '/health' || byPath.has(path))) {
       return problemReply(405, `${request.method} is not allowed on ${path}`, {
         headers: { allow },
       });
     }
-    return handler(request, rawBody);
+    if (path === '/health') return jsonReply(200, { status: 'ok' }, 'health');
+    const endpoint = byPath.get(path);
+    if (!endpoint) return problemReply(404, `no route for ${path}`);
+    // Read once so latency and the fault rolls all see the faults in force on arrival.
+    const current = faults;
+    if (current.latencyMs > 0) {
+      const waited = await sleep(current.latencyMs, true, { signal: closing.signal }).catch(
+        () => false,
+      );
+      if (!waited) return 'dropped';
+    }
+    return endpoint.handle(key, rawBody, current);
   };
 
-  const handleRequest = async (request: IncomingMessage, response: ServerResponse) => {
+  const server = createServer((request, response) => {
     const started = performance.now();
     const path = (request.url ?? '/').split('?')[0];
-    let outcome: Outcome | 'dropped';
-    try {
-      outcome = await route(request, path, await readBody(request, MAX_BODY_BYTES));
-    } catch (error) {
-      outcome = failureReply(error);
-    }
+    const header = request.headers['idempotency-key'];
+    const key = typeof header === 'string' && header !== '' ? header : undefined;
     const log = (status: number | null, msg: string) =>
       options.onRequest?.({
         method: request.method ?? '',
         path,
-        idempotencyKey: idempotencyKey(request) ?? null,
+        idempotencyKey: key ?? null,
         status,
         msg,
         durationMs: Math.round(performance.now() - started),
       });
-    if (outcome === 'hang' || outcome === 'dropped') return log(null, UNANSWERED[outcome]);
-    // The client may have given up during injected latency; no status reached it, so log none.
-    if (response.destroyed) return log(null, `client gone before the reply (${outcome.msg})`);
-    send(response, outcome);
-    log(outcome.status, outcome.msg);
-  };
-
-  const server = createServer((request, response) => {
-    // Never let a bad request, or a throwing onRequest hook, take the process down.
-    handleRequest(request, response).catch((error: unknown) => send(response, failureReply(error)));
+    route(request, path, key)
+      .catch((error: unknown) =>
+        problemReply(500, 'unexpected error in the fake partner', {
+          msg: `error: ${String(error)}`,
+        }),
+      )
+      .then((outcome) => {
+        if (outcome === 'hang') return log(null, 'hanging (injected fault)');
+        if (outcome === 'dropped') return log(null, 'dropped: server closing');
+        // The client may have given up during injected latency; no status reached it, so log none.
+        if (response.destroyed) return log(null, `client gone before the reply (${outcome.msg})`);
+        send(response, outcome);
+        log(outcome.status, outcome.msg);
+      })
+      // Never let a throwing onRequest hook take the process down.
+      .catch(() => undefined);
   });
 
   return {
@@ -162,42 +130,14 @@ export function createFakePartnersServer(options: FakePartnersOptions = {}): Fak
         // Hung requests keep their sockets busy; without this close() would wait for clients.
         server.closeAllConnections();
       }),
-    stats,
-    reset,
-    setFaults,
+    stats: () => ({
+      prescriptions: endpoints.prescriptions.stats(),
+      shipments: endpoints.shipments.stats(),
+    }),
+    reset: () => {
+      Object.values(endpoints).forEach((endpoint) => endpoint.reset());
+      faults = parseFaults({});
+    },
+    setFaults: (next) => (faults = parseFaults(next)),
   };
-}
-
-const UNANSWERED = {
-  hang: 'hanging (injected fault)',
-  dropped: 'dropped: server closing',
-} as const;
-
-function idempotencyKey(request: IncomingMessage): string | undefined {
-  const value = request.headers['idempotency-key'];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function replaceFaults(rawBody: string, setFaults: (next: Partial<Faults>) => Faults): Reply {
-  let input: unknown;
-  try {
-    input = JSON.parse(rawBody);
-  } catch {
-    return problemReply(400, 'the body is not valid JSON', { kind: PROBLEM_KINDS.invalidRequest });
-  }
-  try {
-    return jsonReply(200, setFaults(input as Partial<Faults>), 'faults replaced');
-  } catch (error) {
-    if (!(error instanceof InvalidFaultsError)) throw error;
-    return problemReply(400, error.message, { kind: PROBLEM_KINDS.invalidRequest });
-  }
-}
-
-function failureReply(error: unknown): Reply {
-  if (error instanceof BodyTooLargeError) {
-    // The unread rest of the body would otherwise be parsed as the next request.
-    return problemReply(413, error.message, { headers: { connection: 'close' } });
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  return problemReply(500, 'unexpected error in the fake partner', { msg: `error: ${reason}` });
 }

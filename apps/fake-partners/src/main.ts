@@ -1,4 +1,4 @@
-import { InvalidConfigurationError, readConfig } from './config';
+import { readConfig } from './config';
 import { createFakePartnersServer } from './fake-partners-server';
 
 // One JSON object per line on stdout, like the apps' pino logs, so the same tooling reads both.
@@ -34,11 +34,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // Configuration problems are read by a person at boot, so they go out as plain text.
-  const message =
-    error instanceof InvalidConfigurationError
-      ? error.message
-      : `fake partners failed to start: ${error instanceof Error ? error.message : String(error)}`;
-  process.stderr.write(`${message}\n`);
+  // Read by a person at boot, so plain text.
+  process.stderr.write(
+    `fake partners failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

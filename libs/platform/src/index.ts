@@ -2,6 +2,7 @@ export { Trace, type TraceContext } from './context/trace-context';
 export { DomainEvent, type EventClass, type EventMetadata } from './events/domain-event';
 export { EventBus, type EventHandler, type SubscribeOptions } from './events/event-bus';
 export { Subscriptions, type Subscription } from './events/subscriptions';
+export { Publishes, declaredPublications } from './events/publishes';
 export { UnitOfWork, type AfterCommitWork } from './transactions/unit-of-work';
 export { PlatformModule, type PlatformOptions, type EventBusBackend } from './platform.module';
 export {

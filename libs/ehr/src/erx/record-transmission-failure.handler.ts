@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PrescriptionTransmissionFailedEvent } from '@pharmacy/contracts';
-import { EventBus, UnitOfWork } from '@pharmacy/platform';
+import { EventBus, Publishes, UnitOfWork } from '@pharmacy/platform';
 import { EhrRepository } from '../ehr.repository';
 import { RecordTransmissionFailureCommand } from './record-transmission-failure.command';
 
+@Publishes(PrescriptionTransmissionFailedEvent)
 @CommandHandler(RecordTransmissionFailureCommand)
 export class RecordTransmissionFailureHandler implements ICommandHandler<RecordTransmissionFailureCommand> {
   private readonly logger = new Logger('EHR');

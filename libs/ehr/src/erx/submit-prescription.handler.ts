@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PrescriptionTransmittedEvent } from '@pharmacy/contracts';
-import { EventBus, UnitOfWork } from '@pharmacy/platform';
+import { EventBus, Publishes, UnitOfWork } from '@pharmacy/platform';
 import { EhrRepository } from '../ehr.repository';
 import { ErxNetworkClient } from './erx-network.client';
 import { SubmitPrescriptionCommand } from './submit-prescription.command';
@@ -10,6 +10,7 @@ import { SubmitPrescriptionCommand } from './submit-prescription.command';
  * Sends a prescription to the eRx network outside any transaction; the idempotency key makes a
  * retry after a crash return the first reference rather than prescribe twice.
  */
+@Publishes(PrescriptionTransmittedEvent)
 @CommandHandler(SubmitPrescriptionCommand)
 export class SubmitPrescriptionHandler implements ICommandHandler<SubmitPrescriptionCommand> {
   private readonly logger = new Logger('EHR');

@@ -1,12 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EncounterOpenedEvent } from '@pharmacy/contracts';
-import { EventBus, UnitOfWork } from '@pharmacy/platform';
+import { EventBus, Publishes, UnitOfWork } from '@pharmacy/platform';
 import { EhrRepository } from '../ehr.repository';
 import { Encounter } from '../encounter.entity';
 import { OpenEncounterCommand } from './open-encounter.command';
 
 /** Opens one encounter per order with prescription items; a redelivered order opens nothing. */
+@Publishes(EncounterOpenedEvent)
 @CommandHandler(OpenEncounterCommand)
 export class OpenEncounterHandler implements ICommandHandler<OpenEncounterCommand> {
   private readonly logger = new Logger('EHR');

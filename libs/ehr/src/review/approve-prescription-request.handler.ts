@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PrescriptionRequestApprovedEvent } from '@pharmacy/contracts';
-import { EventBus, FaultPoints, UnitOfWork } from '@pharmacy/platform';
+import { EventBus, FaultPoints, Publishes, UnitOfWork } from '@pharmacy/platform';
 import { EhrRepository } from '../ehr.repository';
 import { ApprovePrescriptionRequestCommand } from './approve-prescription-request.command';
 import { refusedAsHttp, ReviewGate } from './review-gate';
@@ -11,6 +11,7 @@ import { ApprovalView } from './review.views';
  * Approves a request and writes its prescription. The eRx submission is not queued here: it
  * follows from the approval event after commit, so a rolled-back approval sends nothing.
  */
+@Publishes(PrescriptionRequestApprovedEvent)
 @CommandHandler(ApprovePrescriptionRequestCommand)
 export class ApprovePrescriptionRequestHandler implements ICommandHandler<ApprovePrescriptionRequestCommand> {
   private readonly logger = new Logger('EHR');

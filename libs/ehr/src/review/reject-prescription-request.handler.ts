@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PrescriptionRequestRejectedEvent } from '@pharmacy/contracts';
-import { EventBus, UnitOfWork } from '@pharmacy/platform';
+import { EventBus, Publishes, UnitOfWork } from '@pharmacy/platform';
 import { RejectPrescriptionRequestCommand } from './reject-prescription-request.command';
 import { refusedAsHttp, ReviewGate } from './review-gate';
 import { RejectionView } from './review.views';
 
+@Publishes(PrescriptionRequestRejectedEvent)
 @CommandHandler(RejectPrescriptionRequestCommand)
 export class RejectPrescriptionRequestHandler implements ICommandHandler<RejectPrescriptionRequestCommand> {
   private readonly logger = new Logger('EHR');

@@ -5,7 +5,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { EncounterCompletedEvent } from '@pharmacy/contracts';
-import { EventBus } from '@pharmacy/platform';
+import { EventBus, Publishes } from '@pharmacy/platform';
 import { EhrRepository } from '../ehr.repository';
 import { DecisionRefusedError, Encounter, RefusalReason, Reviewer } from '../encounter.entity';
 import { PrescriptionRequest } from '../prescription-request.entity';
@@ -33,6 +33,7 @@ export function refusedAsHttp<T>(decision: () => T): T {
  * What approving and rejecting share: the request is found with its encounter locked and the
  * reviewer's licences; after the decision, it is saved, and the encounter's completion published.
  */
+@Publishes(EncounterCompletedEvent)
 @Injectable()
 export class ReviewGate {
   constructor(

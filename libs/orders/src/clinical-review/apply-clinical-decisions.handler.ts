@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OrderCancelledEvent, OrderReadyForFulfillmentEvent } from '@pharmacy/contracts';
-import { EventBus, UnitOfWork } from '@pharmacy/platform';
+import { EventBus, Publishes, UnitOfWork } from '@pharmacy/platform';
 import { OrdersRepository } from '../orders.repository';
 import { ApplyClinicalDecisionsCommand } from './apply-clinical-decisions.command';
 
@@ -10,6 +10,7 @@ import { ApplyClinicalDecisionsCommand } from './apply-clinical-decisions.comman
  * decision (an approval, a rejection or the encounter's completion, in any order, even at the
  * same instant) concludes the review; every other sees it concluded and does nothing.
  */
+@Publishes(OrderCancelledEvent, OrderReadyForFulfillmentEvent)
 @CommandHandler(ApplyClinicalDecisionsCommand)
 export class ApplyClinicalDecisionsHandler implements ICommandHandler<ApplyClinicalDecisionsCommand> {
   private readonly logger = new Logger('Orders');

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OrderFulfilledEvent } from '@pharmacy/contracts';
-import { EventBus, UnitOfWork } from '@pharmacy/platform';
+import { EventBus, Publishes, UnitOfWork } from '@pharmacy/platform';
 import { OrdersRepository } from '../orders.repository';
 import { FulfillOrderCommand } from './fulfill-order.command';
 import { OrderCannotShipError } from './order-cannot-ship.error';
@@ -12,6 +12,7 @@ import { PharmacyClient } from './pharmacy.client';
  * (no row is locked while the network is slow); the idempotency key makes a retry after a crash
  * return the same tracking number instead of shipping twice.
  */
+@Publishes(OrderFulfilledEvent)
 @CommandHandler(FulfillOrderCommand)
 export class FulfillOrderHandler implements ICommandHandler<FulfillOrderCommand> {
   private readonly logger = new Logger('Orders');

@@ -1,13 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OrderPlacedEvent, OrderReadyForFulfillmentEvent } from '@pharmacy/contracts';
-import { EventBus, invalidFields, UnitOfWork } from '@pharmacy/platform';
+import { EventBus, invalidFields, Publishes, UnitOfWork } from '@pharmacy/platform';
 import { Order, OrderRefusedError } from '../order.entity';
 import { OrdersRepository } from '../orders.repository';
 import { OrderView, toOrderView } from '../view-orders/order.view';
 import { IdempotencyKeys } from './idempotency-keys';
 import { PlaceOrderCommand } from './place-order.command';
 
+@Publishes(OrderPlacedEvent, OrderReadyForFulfillmentEvent)
 @CommandHandler(PlaceOrderCommand)
 export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
   private readonly logger = new Logger('Orders');

@@ -1,32 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
-import type {
-  ContractSource,
-  PayloadField,
-  ProcessorSource,
-  PublishSite,
-  SourceScan,
-} from './event-catalog';
+import type { ContractSource, PayloadField } from './event-catalog';
 
 /**
- * What only the source can tell: the payload, the TSDoc and the folder of each event contract,
- * where each module publishes events, and which file declares each `@Processor` class. Runtime
- * facts (type, version, subscribers, queues) come from the booted apps instead.
+ * What only the source can tell of each event contract: its payload, its TSDoc and its folder.
+ * Runtime facts (type, version, publishers, subscribers, queues) come from the booted apps.
  */
-export function scanSources(repoRoot: string): SourceScan {
-  return {
-    contracts: scanContracts(repoRoot),
-    ...scanModules(repoRoot),
-  };
-}
 
 const CONTRACTS_DIR = 'libs/contracts/src';
-const CONTRACTS_PACKAGE = '@pharmacy/contracts';
 const MAX_PAYLOAD_DEPTH = 5;
 
 /** Every `.ts` file under `dir` except tests and declarations, as sorted repository paths. */
-function sourceFiles(repoRoot: string, dir: string): string[] {
+export function sourceFiles(repoRoot: string, dir: string): string[] {
   const absolute = path.join(repoRoot, dir);
   if (!fs.existsSync(absolute)) return [];
   return fs
@@ -36,16 +22,11 @@ function sourceFiles(repoRoot: string, dir: string): string[] {
     .sort();
 }
 
-/** `libs/<module>/...` -> `<module>`. */
-function libOf(file: string): string {
-  return file.split('/')[1];
-}
-
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function scanContracts(repoRoot: string): ContractSource[] {
+export function scanContracts(repoRoot: string): ContractSource[] {
   const files = sourceFiles(repoRoot, CONTRACTS_DIR).filter(
     (file) => file !== `${CONTRACTS_DIR}/index.ts`,
   );
@@ -175,79 +156,4 @@ function typeNodeText(node: ts.TypeNode): string {
   }
   if (ts.isParenthesizedTypeNode(node)) return `(${typeNodeText(node.type)})`;
   return node.getText();
-}
-
-/**
- * Syntax only, over every feature module's code: `<bus>.publish(new XEvent(` where `XEvent` is
- * imported from `@pharmacy/contracts`, and classes decorated with `@Processor(` of
- * `@nestjs/bullmq`.
- */
-function scanModules(repoRoot: string): Pick<SourceScan, 'publishSites' | 'processorSources'> {
-  const publishSites: PublishSite[] = [];
-  const processorSources: ProcessorSource[] = [];
-  const libs = fs
-    .readdirSync(path.join(repoRoot, 'libs'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'contracts')
-    .map((entry) => entry.name)
-    .sort();
-  for (const lib of libs) {
-    for (const file of sourceFiles(repoRoot, `libs/${lib}/src`)) {
-      const text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
-      if (!text.includes('publish(') && !text.includes('@Processor(')) continue;
-      const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-      const contractsImports = importedNames(sourceFile, CONTRACTS_PACKAGE);
-      const bullmqImports = importedNames(sourceFile, '@nestjs/bullmq');
-      const visit = (node: ts.Node): void => {
-        const published = publishedClass(node, contractsImports);
-        if (published) publishSites.push({ className: published, module: libOf(file), file });
-        if (ts.isClassDeclaration(node) && node.name && isProcessor(node, bullmqImports)) {
-          processorSources.push({ className: node.name.text, module: libOf(file), file });
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(sourceFile);
-    }
-  }
-  return { publishSites, processorSources };
-}
-
-/** Local name -> exported name, for the named imports of `moduleName` in this file. */
-function importedNames(sourceFile: ts.SourceFile, moduleName: string): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const statement of sourceFile.statements) {
-    if (
-      !ts.isImportDeclaration(statement) ||
-      !ts.isStringLiteral(statement.moduleSpecifier) ||
-      statement.moduleSpecifier.text !== moduleName
-    ) {
-      continue;
-    }
-    const bindings = statement.importClause?.namedBindings;
-    if (!bindings || !ts.isNamedImports(bindings)) continue;
-    for (const element of bindings.elements) {
-      names.set(element.name.text, (element.propertyName ?? element.name).text);
-    }
-  }
-  return names;
-}
-
-/** `x.publish(new XEvent(...))` -> `XEvent`, when `XEvent` is a contract. */
-function publishedClass(node: ts.Node, contracts: Map<string, string>): string | undefined {
-  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return;
-  if (node.expression.name.text !== 'publish' || node.arguments.length === 0) return;
-  let argument: ts.Expression = node.arguments[0];
-  while (ts.isParenthesizedExpression(argument) || ts.isAsExpression(argument)) {
-    argument = argument.expression;
-  }
-  if (!ts.isNewExpression(argument) || !ts.isIdentifier(argument.expression)) return;
-  return contracts.get(argument.expression.text);
-}
-
-function isProcessor(node: ts.ClassDeclaration, bullmq: Map<string, string>): boolean {
-  return (ts.getDecorators(node) ?? []).some(
-    ({ expression }) =>
-      ts.isCallExpression(expression) &&
-      ts.isIdentifier(expression.expression) &&
-      bullmq.get(expression.expression.text) === 'Processor',
-  );
 }
