@@ -97,3 +97,28 @@ export async function truncateBenchTables(
     client.query(`truncate ${tables.join(', ')} cascade`),
   );
 }
+
+/** Replaces a publication table's rows with `count` due, unclaimed ones, as a crash leaves them. */
+export async function insertBacklog(
+  config: BenchConfig,
+  table: 'event_publications' | 'bench_publications',
+  count: number,
+  eventType: string,
+  subscriber: string,
+): Promise<void> {
+  await withClient(config.databaseUrl, async (client) => {
+    await client.query(`truncate ${table}`);
+    await client.query(
+      `insert into ${table} (id, event_id, event_type, event_version, event, subscriber, status,
+         attempts, next_attempt_at)
+       select gen_random_uuid(), id, $2, 1,
+         jsonb_build_object('type', $2::text, 'version', 1, 'eventId', id::text,
+           'occurredAt', now(), 'correlationId', 'bench', 'causationId', null,
+           'payload', jsonb_build_object('n', n)),
+         $3, 'pending', 0, now() - interval '1 second'
+       from (select gen_random_uuid() as id, n from generate_series(1, $1) n) rows`,
+      [count, eventType, subscriber],
+    );
+    await client.query(`analyze ${table}`);
+  });
+}

@@ -9,7 +9,7 @@ import {
 } from '@pharmacy/platform';
 import { Pool } from 'pg';
 import { BenchConfig } from '../lib/config';
-import { withClient } from '../lib/db';
+import { insertBacklog, withClient } from '../lib/db';
 import { Measured } from '../lib/report';
 import { Scale } from '../lib/scale';
 
@@ -26,17 +26,6 @@ class BenchParcelEvent extends DomainEvent<{ n: number }> {
   static readonly type = 'bench.relay-probe';
   static readonly version = 1;
 }
-
-/** A backlog of due, unclaimed publications, as a crashed process would leave them. */
-const BACKLOG = (table: string) => `
-  insert into ${table} (id, event_id, event_type, event_version, event, subscriber, status,
-    attempts, next_attempt_at)
-  select gen_random_uuid(), id, 'bench.relay-probe', 1,
-    jsonb_build_object('type', 'bench.relay-probe', 'version', 1, 'eventId', id::text,
-      'occurredAt', now(), 'correlationId', 'bench', 'causationId', null,
-      'payload', jsonb_build_object('n', n)),
-    '${SUBSCRIBER}', 'pending', 0, now() - interval '1 second'
-  from (select gen_random_uuid() as id, n from generate_series(1, $1) n) rows`;
 
 async function relayDrain(config: BenchConfig, backlog: number) {
   const concurrency = DEFAULT_REGISTRY_OPTIONS.concurrency;
@@ -58,11 +47,7 @@ async function relayDrain(config: BenchConfig, backlog: number) {
     delivered++;
   });
   try {
-    await withClient(config.databaseUrl, async (client) => {
-      await client.query('truncate event_publications');
-      await client.query(BACKLOG('event_publications'), [backlog]);
-      await client.query('analyze event_publications');
-    });
+    await insertBacklog(config, 'event_publications', backlog, BenchParcelEvent.type, SUBSCRIBER);
     const started = performance.now();
     const drained = await app.get(PublicationRelay).drain();
     const seconds = (performance.now() - started) / 1000;
@@ -80,11 +65,7 @@ async function relayDrain(config: BenchConfig, backlog: number) {
 
 /** The same rows completed by hand: one short transaction per row, `concurrency` at a time. */
 async function rawUpdates(config: BenchConfig, backlog: number, concurrency: number) {
-  await withClient(config.databaseUrl, async (client) => {
-    await client.query('truncate bench_publications');
-    await client.query(BACKLOG('bench_publications'), [backlog]);
-    await client.query('analyze bench_publications');
-  });
+  await insertBacklog(config, 'bench_publications', backlog, BenchParcelEvent.type, SUBSCRIBER);
   const ids = await withClient(config.databaseUrl, async (client) => {
     const { rows } = await client.query('select id from bench_publications');
     return rows.map((row: { id: string }) => row.id);
