@@ -13,7 +13,7 @@ import {
 import { Measured } from '../lib/report';
 import { Scale } from '../lib/scale';
 import { Stack } from '../lib/stack';
-import { summarize, until, fixedRate } from '../lib/stats';
+import { fixedRate, summarize, until } from '../lib/stats';
 import { erxTimes } from './jobs';
 
 /**
@@ -49,15 +49,21 @@ async function toReady(stack: Stack, requests: readonly Request[]): Promise<numb
   );
   return rows.map((r) => Number(r.ms));
 }
+
 /**
  * The floor of approval → ready: one raw-pg transaction with the statements the ready path runs
- * (lock the publication, lock the order, read its items, update the item and the order, record
- * the ready event's publication, mark the first one completed), on copies of the app's tables.
+ * (claim and complete the approval's publication, lock the order, read its items, update the
+ * item and the order, record the ready event's publication), on copies of the app's tables.
  */
 async function readyPathFloor(config: BenchConfig, perSecond: number, count: number) {
   const pool = new Pool({ connectionString: config.databaseUrl, max: config.poolSize });
   try {
-    const { rows: prepared } = await pool.query<{ order: string; item: string; pub: string }>(
+    const { rows: prepared } = await pool.query<{
+      order: string;
+      item: string;
+      pub: string;
+      claim: string;
+    }>(
       `with o as (
          insert into bench_orders (uuid, patient_id, status, fulfillment_state)
          select gen_random_uuid(), '0b7c7e4e-1c1a-4d7e-9a55-2f4c8f0a0001',
@@ -74,13 +80,15 @@ async function readyPathFloor(config: BenchConfig, perSecond: number, count: num
          returning uuid, order_uuid, position),
        p as (
          insert into bench_publications
-           (id, event_id, event_type, event_version, event, subscriber, status, attempts, next_attempt_at)
+           (id, event_id, event_type, event_version, event, subscriber, status, attempts,
+            next_attempt_at, claim_token)
          select gen_random_uuid(), gen_random_uuid(), '${APPROVED}', 1,
                 jsonb_build_object('payload', jsonb_build_object('orderUuid', o.uuid)),
-                '${APPLY_SUBSCRIBER}', 'pending', 0, now() + interval '30 seconds'
-         from o returning id, event
+                '${APPLY_SUBSCRIBER}', 'pending', 1, now() + interval '30 seconds',
+                gen_random_uuid()
+         from o returning id, event, claim_token
        )
-       select i.order_uuid as order, i.uuid as item, p.id as pub
+       select i.order_uuid as order, i.uuid as item, p.id as pub, p.claim_token as claim
        from i join p on (p.event->'payload'->>'orderUuid')::uuid = i.order_uuid
        where i.position = 1`,
       [count],
@@ -89,12 +97,13 @@ async function readyPathFloor(config: BenchConfig, perSecond: number, count: num
       perSecond,
       durationMs: (count / perSecond) * 1000,
       op: (index) => {
-        const { order, item, pub } = prepared[index % prepared.length];
+        const { order, item, pub, claim } = prepared[index % prepared.length];
         return rawTransaction(pool, async (client) => {
           await client.query(
-            `select 1 from bench_publications where id = $1 and status = 'pending'
-             for update skip locked`,
-            [pub],
+            `update bench_publications
+             set status = 'completed', completed_at = now(), last_error = null, claim_token = null
+             where id = $1 and status = 'pending' and claim_token = $2`,
+            [pub, claim],
           );
           await client.query('select * from bench_orders where uuid = $1 for update', [order]);
           await client.query('select * from bench_items where order_uuid = $1 order by position', [
@@ -112,9 +121,11 @@ async function readyPathFloor(config: BenchConfig, perSecond: number, count: num
           const eventId = randomUUID();
           await client.query(
             `insert into bench_publications
-               (id, event_id, event_type, event_version, event, subscriber, status, attempts, next_attempt_at)
-             select id, $1, $2, 1, $3::jsonb, subscriber, 'pending', 0, now() + interval '30 seconds'
-             from unnest($4::uuid[], $5::text[]) as t(id, subscriber)
+               (id, event_id, event_type, event_version, event, subscriber, status, attempts,
+                next_attempt_at, claim_token)
+             select id, $1, $2, 1, $3::jsonb, subscriber, 'pending', 1,
+                    now() + interval '30 seconds', claim_token
+             from unnest($4::uuid[], $5::text[], $6::uuid[]) as t(id, subscriber, claim_token)
              on conflict (event_id, subscriber) do nothing`,
             [
               eventId,
@@ -122,12 +133,8 @@ async function readyPathFloor(config: BenchConfig, perSecond: number, count: num
               JSON.stringify({ type: READY, eventId, payload: { orderUuid: order } }),
               [randomUUID()],
               [ENQUEUE_SUBSCRIBER],
+              [randomUUID()],
             ],
-          );
-          await client.query(
-            `update bench_publications set status = 'completed', attempts = attempts + 1,
-               completed_at = now(), last_error = null where id = $1`,
-            [pub],
           );
         });
       },
