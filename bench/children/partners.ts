@@ -5,7 +5,7 @@ import { fail, serveParent } from './ipc';
 async function main(): Promise<void> {
   const partners = createFakePartnersServer();
   const port = await partners.listen(0, '127.0.0.1');
-  serveParent({ port }, () => partners.close(), { stats: () => partners.stats() });
+  serveParent({ port }, () => partners.close());
 }
 
 main().catch(fail);

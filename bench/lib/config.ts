@@ -2,15 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The bench always works in a database of this name, which it drops and creates on each run. */
-export const BENCH_DATABASE = 'pharmacy_bench';
-
-export const SECTIONS = ['bus', 'wrapper', 'relay', 'broker', 'http', 'jobs', 'pipeline'] as const;
+export const SECTIONS = ['wrapper', 'relay', 'broker', 'http', 'jobs', 'pipeline'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchConfig {
-  /** The server's maintenance database, from which pharmacy_bench is dropped and created. */
+  /** The server's maintenance database, from which the bench's database is dropped and created. */
   readonly adminUrl: string;
+  /** The bench's own database (BENCH_DATABASE, pharmacy_bench): dropped and created each run. */
+  readonly database: string;
   readonly databaseUrl: string;
   /** A Redis database of the bench's own: flushed at the start of each run. */
   readonly redisUrl: string;
@@ -20,12 +19,12 @@ export interface BenchConfig {
   readonly poolSize: number;
   /** Lanes of the wrapper runs, HTTP connections, and the raw-pg ceilings beside them. */
   readonly concurrency: number;
-  /** The fixed moderate rate of the latency runs, per second. */
+  /** The rate of approvals in the approval → ready run, per second. */
   readonly rate: number;
   readonly backend: 'registry' | 'memory';
   readonly logLevel: string;
   readonly jwtSecret: string;
-  /** Child processes to run under --cpu-prof (api, worker, partners). */
+  /** Child processes to profile, one .cpuprofile per measured phase (api, worker, partners). */
   readonly cpuProfile: readonly string[];
   readonly profileDir: string;
   readonly only: ReadonlySet<Section>;
@@ -45,8 +44,11 @@ export function benchConfig(repoRoot: string): BenchConfig {
   const server = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/');
   const adminUrl = new URL(server);
   adminUrl.pathname = '/postgres';
+  const database = process.env.BENCH_DATABASE ?? 'pharmacy_bench';
+  if (!/^[a-z_][a-z0-9_]*$/.test(database))
+    throw new Error('BENCH_DATABASE: a plain lower-case name');
   const databaseUrl = new URL(server);
-  databaseUrl.pathname = `/${BENCH_DATABASE}`;
+  databaseUrl.pathname = `/${database}`;
   const backend = process.env.BENCH_BACKEND ?? 'registry';
   if (backend !== 'registry' && backend !== 'memory') {
     throw new Error('BENCH_BACKEND must be registry or memory');
@@ -62,6 +64,7 @@ export function benchConfig(repoRoot: string): BenchConfig {
   }
   return {
     adminUrl: adminUrl.toString(),
+    database,
     databaseUrl: databaseUrl.toString(),
     redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/9',
     brokerUrl: process.env.BENCH_BROKER_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
@@ -76,7 +79,8 @@ export function benchConfig(repoRoot: string): BenchConfig {
       .map((s) => s.trim())
       .filter(Boolean),
     profileDir: process.env.BENCH_PROFILE_DIR ?? join(repoRoot, 'bench/results/profiles'),
-    only: new Set(only as Section[]),
+    // The pipeline row's times come from event_publications, which only the registry writes.
+    only: new Set((only as Section[]).filter((s) => backend === 'registry' || s !== 'pipeline')),
     resultsDir: process.env.BENCH_RESULTS_DIR ?? join(repoRoot, 'bench/results'),
     logDir: join(tmpdir(), 'pharmacy-bench-logs'),
   };

@@ -4,16 +4,13 @@ import {
   postgresQueueConnection,
   redisConnection,
 } from '@pharmacy/platform';
-import type { JobPolicy, QueueBackend } from '@pharmacy/platform';
+import type { QueueBackend } from '@pharmacy/platform';
 import { createPostgresBackend, Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import type { BenchConfig } from './config';
 import { Stack } from './stack';
-import { fixedRate, until } from './stats';
-
-/** The app's job policy with its default settings (JOB_ATTEMPTS, JOB_BACKOFF_MS, ...). */
-export const APP_JOB_POLICY: JobPolicy = DEFAULT_JOB_POLICY;
+import { until } from './stats';
 
 /** The concurrency of the app's processors (@Processor(..., { concurrency: 8 })). */
 export const PROCESSOR_CONCURRENCY = 8;
@@ -108,7 +105,9 @@ export class NoopJobs {
 
   private add(): Promise<string> {
     const id = `${this.prefix}-${this.next++}`;
-    return this.queue.add('noop', { n: this.next }, jobOptions(APP_JOB_POLICY, id)).then(() => id);
+    return this.queue
+      .add('noop', { n: this.next }, jobOptions(DEFAULT_JOB_POLICY, id))
+      .then(() => id);
   }
 
   private async addMany(count: number): Promise<string[]> {
@@ -167,18 +166,6 @@ export class NoopJobs {
     const first = Math.min(...times.map((t) => t.processedOn));
     const last = Math.max(...times.map((t) => t.finishedOn));
     return { count, first, last, perSecond: (count / (last - first)) * 1000 };
-  }
-
-  /** Jobs added at a fixed rate: BullMQ's add → finish latency of each (ms resolution). */
-  async latencyAtRate(perSecond: number, count: number) {
-    const ids: string[] = [];
-    await fixedRate({
-      perSecond,
-      durationMs: (count / perSecond) * 1000,
-      op: async () => void ids.push(await this.add()),
-    });
-    const times = await this.waitDone(ids);
-    return times.map((t) => t.finishedOn - t.added);
   }
 
   close(): Promise<void> {

@@ -2,52 +2,68 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join } from 'node:path';
+import type { Section } from './config';
 
-/** What a row promises: a ratio to its baseline at least `min`, or a value below `max`. */
+/** What a row promises, on the ratio result / baseline or on the result itself. */
 export type Target =
   | { readonly kind: 'ratio-at-least'; readonly min: number }
-  | { readonly kind: 'value-below'; readonly max: number };
+  | { readonly kind: 'ratio-at-most'; readonly max: number }
+  | { readonly kind: 'below'; readonly max: number };
 
 export interface Figure {
   readonly value: number;
   readonly unit: string;
-  /** Extra words shown after the value: errors, sample counts. */
+}
+
+/** One row of the table as `bench/rows.ts` declares it, before anything is measured. */
+export interface RowSpec {
+  readonly id: string;
+  readonly section: Section;
+  readonly what: string;
+  readonly baseline: string;
+  readonly target?: Target;
+}
+
+/** What a section measured for one row. */
+export interface Measured {
+  readonly result: Figure;
+  readonly baseline: Figure;
+  /** Failed operations behind the figure: any, and the row has no valid number. */
+  readonly errors?: number;
+  /** A few words the ratio alone does not say (p50, achieved rate, heap). */
   readonly note?: string;
 }
 
-/** One line of the table: a figure, its baseline measured in the same run, and their ratio. */
-export interface Row {
-  readonly id: string;
-  readonly section: string;
-  readonly measure: string;
-  readonly result: Figure;
-  readonly baselineName: string;
-  readonly baseline: Figure;
-  readonly target?: Target;
-  /** Failed operations behind the figure: any makes the run fail (the figure is not valid). */
-  readonly errors?: number;
-}
+export type Verdict = 'met' | 'missed' | 'no target' | 'NO NUMBER';
 
-export interface ReportedRow extends Row {
-  /** result / baseline: above 1 means more (throughput) or slower (latency, memory). */
+export interface ReportedRow extends RowSpec {
+  readonly measured?: Measured;
   readonly ratio: number;
-  readonly targetText: string;
-  /** true met, false missed, null: no target (information). */
-  readonly met: boolean | null;
+  readonly verdict: Verdict;
 }
 
-export function report(row: Row): ReportedRow {
-  const ratio = row.result.value / row.baseline.value;
-  let targetText = '';
-  let met: boolean | null = null;
-  if (row.target?.kind === 'ratio-at-least') {
-    targetText = `ratio ≥ ${row.target.min}`;
-    met = Number.isFinite(ratio) && ratio >= row.target.min;
-  } else if (row.target?.kind === 'value-below') {
-    targetText = `< ${row.target.max} ${row.result.unit}`;
-    met = Number.isFinite(row.result.value) && row.result.value < row.target.max;
+/** Joins a row's declaration with its figures; a missing, non-finite or failed one is NO NUMBER. */
+export function report(spec: RowSpec, measured: Measured | undefined): ReportedRow {
+  const ratio = measured ? measured.result.value / measured.baseline.value : Number.NaN;
+  const valid =
+    measured !== undefined &&
+    !measured.errors &&
+    [measured.result.value, measured.baseline.value, ratio].every(
+      (n) => Number.isFinite(n) && n > 0,
+    );
+  const target = spec.target;
+  let verdict: Verdict = 'no target';
+  if (!valid) verdict = 'NO NUMBER';
+  else if (target) {
+    const met =
+      target.kind === 'ratio-at-least'
+        ? ratio >= target.min
+        : target.kind === 'ratio-at-most'
+          ? ratio <= target.max
+          : measured.result.value < target.max;
+    verdict = met ? 'met' : 'missed';
   }
-  return { ...row, ratio, targetText, met };
+  return { ...spec, measured, ratio, verdict };
 }
 
 export function formatNumber(value: number): string {
@@ -60,34 +76,27 @@ export function formatNumber(value: number): string {
   });
 }
 
-function figure(f: Figure): string {
-  return `${formatNumber(f.value)} ${f.unit}${f.note ? ` (${f.note})` : ''}`;
-}
+const figure = (f: Figure) => `${formatNumber(f.value)} ${f.unit}`;
 
-function status(row: ReportedRow): string {
-  if (row.met === null) return 'info';
-  return row.met ? `${row.targetText}: met` : `${row.targetText}: MISSED`;
+function targetText(row: ReportedRow): string {
+  const t = row.target;
+  if (!t) return '—';
+  if (t.kind === 'ratio-at-least') return `≥ ${t.min}×`;
+  if (t.kind === 'ratio-at-most') return `≤ ${t.max}×`;
+  return `< ${t.max} ${row.measured?.result.unit ?? ''}`.trim();
 }
 
 /** The one table, as Markdown (which reads as well on a terminal). */
 export function renderTable(rows: readonly ReportedRow[]): string {
-  const header = [
-    '#',
-    'Measure',
-    'Result',
-    'Baseline (same run)',
-    'Baseline result',
-    'Ratio',
-    'Target',
-  ];
+  const header = ['#', 'What', 'Result', 'Baseline (same run)', 'Ratio', 'Target', 'Verdict'];
   const lines = rows.map((row) => [
     row.id,
-    row.measure,
-    figure(row.result),
-    row.baselineName,
-    figure(row.baseline),
+    row.what,
+    row.measured ? figure(row.measured.result) : '—',
+    `${row.baseline}: ${row.measured ? figure(row.measured.baseline) : '—'}`,
     Number.isFinite(row.ratio) ? `${row.ratio.toFixed(2)}×` : 'n/a',
-    status(row),
+    targetText(row),
+    row.verdict,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const format = (cells: string[]) =>
@@ -99,88 +108,68 @@ export function renderTable(rows: readonly ReportedRow[]): string {
   ].join('\n');
 }
 
-export interface Machine {
-  readonly cpuModel: string;
-  readonly cores: number;
-  readonly memoryGiB: number;
-  readonly os: string;
-  readonly node: string;
-  readonly postgres: string;
-  readonly redis: string;
-  readonly date: string;
+/** The rows' own notes, then the run's. */
+export function renderNotes(rows: readonly ReportedRow[], notes: readonly string[]): string[] {
+  return [
+    ...rows.flatMap((row) => {
+      const { measured } = row;
+      if (!measured) return [`${row.id}: no figures (its section did not report it)`];
+      const errors = measured.errors ? `${measured.errors} operations failed. ` : '';
+      return errors || measured.note ? [`${row.id}: ${errors}${measured.note ?? ''}`.trim()] : [];
+    }),
+    ...notes,
+  ];
 }
 
-export function machine(postgres: string, redis: string): Machine {
-  return {
-    cpuModel: cpuModel(),
-    cores: os.availableParallelism(),
-    memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    postgres,
-    redis,
-    date: new Date().toISOString(),
-  };
-}
-
-function cpuModel(): string {
-  const model = os.cpus()[0]?.model?.trim();
-  if (model && model !== 'unknown') return model;
-  try {
-    const lscpu = execFileSync('lscpu', { encoding: 'utf8' });
-    return /Model name:\s*(.+)/.exec(lscpu)?.[1].trim() ?? 'unknown';
-  } catch {
-    return 'unknown';
+export function describeMachine(postgres: string, redis: string): string {
+  let model: string | undefined = os.cpus()[0]?.model?.trim();
+  if (!model || model === 'unknown') {
+    try {
+      model = /Model name:\s*(.+)/.exec(execFileSync('lscpu', { encoding: 'utf8' }))?.[1].trim();
+    } catch {
+      model = undefined;
+    }
   }
-}
-
-export function describeMachine(m: Machine): string {
+  const memory = (os.totalmem() / 1024 ** 3).toFixed(1);
   return (
-    `${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.os}; Node ${m.node}; ` +
-    `PostgreSQL ${m.postgres}; Redis ${m.redis}; ${m.date}`
+    `${model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ${memory} GiB; ` +
+    `${os.type()} ${os.release()} ${os.arch()}; Node ${process.version}; PostgreSQL ${postgres}; ` +
+    `Redis ${redis}; ${new Date().toISOString()}`
   );
 }
 
 export interface Results {
   readonly scale: string;
-  readonly settings: Record<string, unknown>;
-  readonly machine: Machine;
+  readonly settings: string;
+  readonly machine: string;
   readonly rows: readonly ReportedRow[];
+  readonly notes: readonly string[];
   /** Raw measurements behind the rows, for whoever wants to dig. */
   readonly details: Record<string, unknown>;
-  readonly notes: readonly string[];
   readonly durationSeconds: number;
 }
 
+/** Writes `<scale>.md` and `<scale>.json`, and the same as `latest.*`; returns the paths. */
 export function save(dir: string, results: Results): string[] {
   mkdirSync(dir, { recursive: true });
-  const json = `${JSON.stringify(results, null, 2)}\n`;
-  const md = markdown(results);
-  const written: string[] = [];
-  for (const name of [results.scale, 'latest']) {
-    writeFileSync(join(dir, `${name}.json`), json);
-    writeFileSync(join(dir, `${name}.md`), md);
-    written.push(join(dir, `${name}.json`), join(dir, `${name}.md`));
-  }
-  return written;
-}
-
-function markdown(results: Results): string {
-  const settings = Object.entries(results.settings)
-    .map(([key, value]) => `${key}=${String(value)}`)
-    .join(', ');
-  return [
+  const md = [
     `# Benchmark results (BENCH_SCALE=${results.scale})`,
     '',
-    `Machine: ${describeMachine(results.machine)}.`,
+    `Machine: ${results.machine}.`,
     '',
-    `Settings: ${settings}. Took ${results.durationSeconds.toFixed(0)} s.`,
+    `Settings: ${results.settings}. Took ${results.durationSeconds.toFixed(0)} s.`,
     '',
     renderTable(results.rows),
     '',
-    'Ratio = result / baseline. For throughput above 1 is better; for latency and memory below 1',
-    'is better. See bench/README.md for what each line measures.',
+    'Ratio = result / baseline. See bench/README.md for what each row measures.',
     '',
-    ...(results.notes.length ? ['Notes:', '', ...results.notes.map((n) => `- ${n}`), ''] : []),
+    ...['Notes:', '', ...renderNotes(results.rows, results.notes).map((n) => `- ${n}`), ''],
   ].join('\n');
+  const written: string[] = [];
+  for (const name of [results.scale, 'latest']) {
+    writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(dir, `${name}.md`), md);
+    written.push(join(dir, `${name}.md`), join(dir, `${name}.json`));
+  }
+  return written;
 }

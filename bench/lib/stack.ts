@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { QueueBackend } from '@pharmacy/platform';
 import { Pool } from 'pg';
 import { Child, startChild } from './children';
-import { BENCH_DATABASE, BenchConfig } from './config';
-import { CpuMeter } from './cpu';
+import { BenchConfig } from './config';
 import { HttpClient } from './http';
 
 /** Demo users of the seed: a patient who orders, a provider licensed in CA who approves. */
@@ -19,10 +18,8 @@ export interface Stack {
   readonly http: HttpClient;
   readonly patientToken: string;
   readonly providerToken: string;
-  /** The parent's own small pool on pharmacy_bench, for reading timestamps. */
+  /** The parent's own small pool on the bench database, for reading timestamps. */
   readonly db: Pool;
-  /** CPU used by each process (this one is `bench`), PostgreSQL and Redis during a phase. */
-  readonly cpu: CpuMeter;
   /**
    * Runs one measured phase; with BENCH_CPU_PROF=api,worker,... each named child writes a CPU
    * profile of just this phase to <profileDir>/<child>-<phase>.cpuprofile.
@@ -42,7 +39,8 @@ function baseEnv(): NodeJS.ProcessEnv {
 /**
  * The whole system as separate processes, as production runs it: the fake partners, the API
  * (with --expose-gc, so the bench can ask it for a full GC before reading its memory) and the
- * worker, on pharmacy_bench and the bench's Redis db (or jobs on BullMQ's PostgreSQL backend). Every other setting is the app's default.
+ * worker, on the bench's database and Redis db (or jobs on BullMQ's PostgreSQL backend). Every
+ * other setting is the app's default.
  */
 export async function startStack(
   config: BenchConfig,
@@ -109,10 +107,6 @@ export async function startStack(
     patientToken: await login(PATIENT_EMAIL),
     providerToken: await login(PROVIDER_EMAIL),
     db,
-    cpu: new CpuMeter(
-      { bench: process.pid, api: api.pid, worker: worker.pid, partners: partners.pid },
-      BENCH_DATABASE,
-    ),
     async phase(name, work) {
       const profiled = [api, worker, partners].filter((c) => config.cpuProfile.includes(c.name));
       if (profiled.length) mkdirSync(config.profileDir, { recursive: true });

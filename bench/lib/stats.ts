@@ -34,8 +34,6 @@ export interface LoopResult {
   readonly latency: Latencies;
   /** First error seen, if any, to say what went wrong. */
   readonly firstError?: string;
-  /** CPU time of this process (user + system) per completed operation, µs. */
-  readonly cpuMicrosPerOp: number;
 }
 
 /**
@@ -75,10 +73,8 @@ export async function closedLoop(options: {
   if (options.warmupMs > 0) await sleep(options.warmupMs);
   measuring = true;
   const started = performance.now();
-  const cpuBefore = process.cpuUsage();
   await sleep(options.durationMs);
   const elapsedMs = performance.now() - started;
-  const cpu = process.cpuUsage(cpuBefore);
   stop = true;
   await Promise.all(lanes);
   return {
@@ -88,7 +84,6 @@ export async function closedLoop(options: {
     perSecond: (count / elapsedMs) * 1000,
     latency: summarize(latencies),
     firstError,
-    cpuMicrosPerOp: (cpu.user + cpu.system) / count,
   };
 }
 
@@ -109,7 +104,6 @@ export async function fixedRate(options: {
   let errors = 0;
   let firstError: string | undefined;
   const started = performance.now();
-  const cpuBefore = process.cpuUsage();
   for (let index = 0; index < total; index++) {
     const due = started + index * intervalMs;
     const wait = due - performance.now();
@@ -126,7 +120,6 @@ export async function fixedRate(options: {
   }
   await Promise.all(running);
   const elapsedMs = performance.now() - started;
-  const cpu = process.cpuUsage(cpuBefore);
   return {
     count: latencies.length,
     errors,
@@ -134,34 +127,7 @@ export async function fixedRate(options: {
     perSecond: (latencies.length / elapsedMs) * 1000,
     latency: summarize(latencies),
     firstError,
-    cpuMicrosPerOp: (cpu.user + cpu.system) / Math.max(1, latencies.length),
   };
-}
-
-/**
- * Runs `op` sequentially (one at a time) for about `durationMs` after a warm-up, checking the
- * clock every `batch` calls; returns operations per second.
- */
-export async function sequential(options: {
-  warmupMs: number;
-  durationMs: number;
-  batch: number;
-  op: () => Promise<unknown>;
-}): Promise<{ count: number; elapsedMs: number; perSecond: number }> {
-  const { op, batch } = options;
-  const run = async (durationMs: number) => {
-    let count = 0;
-    const started = performance.now();
-    let elapsed = 0;
-    while (elapsed < durationMs) {
-      for (let i = 0; i < batch; i++) await op();
-      count += batch;
-      elapsed = performance.now() - started;
-    }
-    return { count, elapsedMs: elapsed, perSecond: (count / elapsed) * 1000 };
-  };
-  if (options.warmupMs > 0) await run(options.warmupMs);
-  return run(options.durationMs);
 }
 
 /** Polls until `probe` is true or `timeoutMs` passes; the timings themselves never come from here. */

@@ -9,14 +9,15 @@ import {
 } from '@pharmacy/platform';
 import { Pool } from 'pg';
 import { BenchConfig } from '../lib/config';
-import { withClient } from '../lib/db';
-import { Row } from '../lib/report';
+import { insertBacklog, withClient } from '../lib/db';
+import { Measured } from '../lib/report';
 import { Scale } from '../lib/scale';
 
 /**
- * 7. Recovery speed: how fast the relay drains a backlog of incomplete publications (what a crash
- * or a Redis outage leaves behind), next to the rate at which this PostgreSQL completes the same
- * number of rows by hand, one transaction per row at the same concurrency.
+ * 7a. Recovery speed: how fast the relay drains a backlog of due publications (what a crash
+ * leaves behind), next to the rate at which this PostgreSQL completes the same number of rows by
+ * hand, one autocommit update per row at the same concurrency. A relay delivery is a claim (one
+ * statement per batch) plus, per row, BEGIN, the claim-and-complete update, the subscriber, COMMIT.
  */
 
 const SUBSCRIBER = 'bench.relay-noop';
@@ -25,17 +26,6 @@ class BenchParcelEvent extends DomainEvent<{ n: number }> {
   static readonly type = 'bench.relay-probe';
   static readonly version = 1;
 }
-
-/** A backlog of due, unclaimed publications, as a crashed process would leave them. */
-const BACKLOG = (table: string) => `
-  insert into ${table} (id, event_id, event_type, event_version, event, subscriber, status,
-    attempts, next_attempt_at)
-  select gen_random_uuid(), id, 'bench.relay-probe', 1,
-    jsonb_build_object('type', 'bench.relay-probe', 'version', 1, 'eventId', id::text,
-      'occurredAt', now(), 'correlationId', 'bench', 'causationId', null,
-      'payload', jsonb_build_object('n', n)),
-    '${SUBSCRIBER}', 'pending', 0, now() - interval '1 second'
-  from (select gen_random_uuid() as id, n from generate_series(1, $1) n) rows`;
 
 async function relayDrain(config: BenchConfig, backlog: number) {
   const concurrency = DEFAULT_REGISTRY_OPTIONS.concurrency;
@@ -57,11 +47,7 @@ async function relayDrain(config: BenchConfig, backlog: number) {
     delivered++;
   });
   try {
-    await withClient(config.databaseUrl, async (client) => {
-      await client.query('truncate event_publications');
-      await client.query(BACKLOG('event_publications'), [backlog]);
-      await client.query('analyze event_publications');
-    });
+    await insertBacklog(config, 'event_publications', backlog, BenchParcelEvent.type, SUBSCRIBER);
     const started = performance.now();
     const drained = await app.get(PublicationRelay).drain();
     const seconds = (performance.now() - started) / 1000;
@@ -79,11 +65,7 @@ async function relayDrain(config: BenchConfig, backlog: number) {
 
 /** The same rows completed by hand: one short transaction per row, `concurrency` at a time. */
 async function rawUpdates(config: BenchConfig, backlog: number, concurrency: number) {
-  await withClient(config.databaseUrl, async (client) => {
-    await client.query('truncate bench_publications');
-    await client.query(BACKLOG('bench_publications'), [backlog]);
-    await client.query('analyze bench_publications');
-  });
+  await insertBacklog(config, 'bench_publications', backlog, BenchParcelEvent.type, SUBSCRIBER);
   const ids = await withClient(config.databaseUrl, async (client) => {
     const { rows } = await client.query('select id from bench_publications');
     return rows.map((row: { id: string }) => row.id);
@@ -110,37 +92,23 @@ async function rawUpdates(config: BenchConfig, backlog: number, concurrency: num
 }
 
 export async function relaySection(config: BenchConfig, scale: Scale, log: (s: string) => void) {
-  log(`relay: draining ${scale.relayBacklog} incomplete publications`);
+  log(`relay: draining ${scale.relayBacklog} due publications`);
   const relay = await relayDrain(config, scale.relayBacklog);
   log('relay: raw pg completing the same number of rows');
   const raw = await rawUpdates(config, scale.relayBacklog, relay.concurrency);
   await withClient(config.databaseUrl, (client) => client.query('truncate event_publications'));
-  const errors =
-    relay.drained === scale.relayBacklog &&
-    relay.delivered === scale.relayBacklog &&
-    relay.completed === scale.relayBacklog
-      ? 0
-      : 1;
-  const rows: Row[] = [
-    {
-      id: '7a',
-      section: 'relay',
-      measure:
-        `Relay drains ${scale.relayBacklog.toLocaleString('en-US')} incomplete publications ` +
-        `(${relay.concurrency} lanes, batches of ${DEFAULT_REGISTRY_OPTIONS.batchSize}, no-op subscriber)`,
-      result: {
-        value: relay.perSecond,
-        unit: 'ev/s',
-        note: errors ? `drained ${relay.drained}, delivered ${relay.delivered}` : undefined,
-      },
-      errors,
-      baselineName: `raw pg: the same rows completed one transaction each, ${relay.concurrency} at a time`,
-      baseline: { value: raw.perSecond, unit: 'rows/s' },
-    },
-  ];
-  const notes = [
-    `7a: a relay delivery is a claim (one statement per batch) plus, per row, BEGIN, the ` +
-      `claim-and-complete update, the subscriber, COMMIT; the raw baseline is one autocommit update per row.`,
-  ];
-  return { rows, notes, details: { relay, raw } };
+  const all = [relay.drained, relay.delivered, relay.completed].every(
+    (n) => n === scale.relayBacklog,
+  );
+  const row: Measured = {
+    result: { value: relay.perSecond, unit: 'ev/s' },
+    baseline: { value: raw.perSecond, unit: 'rows/s' },
+    errors: all ? 0 : 1,
+    note:
+      `${relay.concurrency} lanes, batches of ${DEFAULT_REGISTRY_OPTIONS.batchSize}` +
+      (all
+        ? ''
+        : `; drained ${relay.drained}, delivered ${relay.delivered}, completed ${relay.completed}`),
+  };
+  return { rows: { '7a': row }, details: { relay, raw } };
 }

@@ -10,28 +10,22 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { BenchConfig } from '../lib/config';
-import { rawTransaction, withClient } from '../lib/db';
-import { Row } from '../lib/report';
+import { rawTransaction, truncateBenchTables } from '../lib/db';
+import { Measured } from '../lib/report';
 import { Scale } from '../lib/scale';
 import { closedLoop, LoopResult } from '../lib/stats';
-import { noopSpanRow, tracingOffNote, tracingRow, withRecordingSdk } from './telemetry';
 
 /**
- * 2. The after-commit wrapper: each transaction inserts an order with two items and publishes
- * one event, through UnitOfWork.run + EventBus.publish, against the same inserts sent by hand
- * through `pg` (the ceiling), at the same concurrency and pool size.
+ * 2a, 2b. The unit of work with each bus: every transaction inserts an order with two items
+ * and publishes one event to one no-op subscriber, through UnitOfWork.run + EventBus.publish,
+ * against the same two inserts sent by hand through `pg` (the ceiling), at the same concurrency
+ * and pool size.
  */
 
 const PATIENT = '0b7c7e4e-1c1a-4d7e-9a55-2f4c8f0a0001';
 
 class BenchOrderPlacedEvent extends DomainEvent<{ orderUuid: string; itemUuids: string[] }> {
   static readonly type = 'bench.order-placed';
-  static readonly version = 1;
-}
-
-/** Published where nobody listens: what the unit of work costs with no delivery at all. */
-class BenchUnheardEvent extends DomainEvent<{ orderUuid: string; itemUuids: string[] }> {
-  static readonly type = 'bench.unheard';
   static readonly version = 1;
 }
 
@@ -42,24 +36,14 @@ const INSERT_TWO_ITEMS = `insert into bench_items
   values ($1, $3, 0, 'amoxicillin-500mg', 1, true, 'pending_review'),
          ($2, $3, 1, 'ibuprofen-200mg', 1, false, 'not_required')`;
 
-/** Empties the bench's tables, and the app's publication table too when nothing else runs. */
-export async function truncateBenchTables(
-  config: BenchConfig,
-  { publications = false } = {},
-): Promise<void> {
-  const tables = ['bench_orders', 'bench_items', 'bench_publications'];
-  if (publications) tables.push('event_publications');
-  await withClient(config.databaseUrl, (client) => client.query(`truncate ${tables.join(', ')}`));
-}
-
 async function raw(config: BenchConfig, scale: Scale): Promise<LoopResult> {
   await truncateBenchTables(config, { publications: true });
   const pool = new Pool({ connectionString: config.databaseUrl, max: config.poolSize });
   try {
     return await closedLoop({
       concurrency: config.concurrency,
-      warmupMs: scale.wrapperWarmupMs,
-      durationMs: scale.wrapperMs,
+      warmupMs: scale.warmupMs,
+      durationMs: scale.loopMs,
       op: () => {
         const order = randomUUID();
         return rawTransaction(pool, async (client) => {
@@ -73,12 +57,7 @@ async function raw(config: BenchConfig, scale: Scale): Promise<LoopResult> {
   }
 }
 
-async function wrapped(
-  config: BenchConfig,
-  scale: Scale,
-  backend: EventBusBackend,
-  heard: boolean,
-): Promise<LoopResult & { delivered: number }> {
+async function wrapped(config: BenchConfig, scale: Scale, backend: EventBusBackend) {
   await truncateBenchTables(config, { publications: true });
   const moduleRef = await Test.createTestingModule({
     imports: [
@@ -97,23 +76,22 @@ async function wrapped(
   bus.subscribe(BenchOrderPlacedEvent, 'bench.noop-on-order-placed', () => {
     delivered++;
   });
-  const EventClass = heard ? BenchOrderPlacedEvent : BenchUnheardEvent;
   try {
     const result = await closedLoop({
       concurrency: config.concurrency,
-      warmupMs: scale.wrapperWarmupMs,
-      durationMs: scale.wrapperMs,
+      warmupMs: scale.warmupMs,
+      durationMs: scale.loopMs,
       op: () =>
         unitOfWork.run(async () => {
           const orderUuid = randomUUID();
           const itemUuids = [randomUUID(), randomUUID()];
-          const manager = unitOfWork.manager;
-          await manager.query(INSERT_ORDER, [orderUuid, PATIENT]);
-          await manager.query(INSERT_TWO_ITEMS, [...itemUuids, orderUuid]);
-          await bus.publish(new EventClass({ orderUuid, itemUuids }));
+          await unitOfWork.manager.query(INSERT_ORDER, [orderUuid, PATIENT]);
+          await unitOfWork.manager.query(INSERT_TWO_ITEMS, [...itemUuids, orderUuid]);
+          await bus.publish(new BenchOrderPlacedEvent({ orderUuid, itemUuids }));
         }),
     });
-    return { ...result, delivered };
+    // Every transaction counted must have reached its subscriber.
+    return { ...result, errors: result.errors + (delivered < result.count ? 1 : 0), delivered };
   } finally {
     await app.close();
   }
@@ -122,87 +100,28 @@ async function wrapped(
 export async function wrapperSection(config: BenchConfig, scale: Scale, log: (s: string) => void) {
   log('wrapper: raw pg ceiling (1/2)');
   const rawBefore = await raw(config, scale);
-  log('wrapper: UnitOfWork + in-memory bus');
-  const memory = await wrapped(config, scale, 'memory', true);
-  log('wrapper: UnitOfWork + registry bus');
-  const registry = await wrapped(config, scale, 'registry', true);
-  log('wrapper: UnitOfWork + in-memory bus, event without subscriber');
-  const unheard = await wrapped(config, scale, 'memory', false);
+  log('wrapper: unit of work + in-memory bus');
+  const memory = await wrapped(config, scale, 'memory');
+  log('wrapper: unit of work + registry bus');
+  const registry = await wrapped(config, scale, 'registry');
   log('wrapper: raw pg ceiling (2/2)');
   const rawAfter = await raw(config, scale);
-  // Last: once an SDK has been registered, the platform's tracer keeps its delegate.
-  log('wrapper: the platform span with no SDK, then the registry bus traced');
-  const noopSpan = await noopSpanRow(scale);
-  const traced = await withRecordingSdk(() => wrapped(config, scale, 'registry', true));
   await truncateBenchTables(config, { publications: true });
 
   // The ceiling is the mean of two runs that bracket the wrapper runs, so drift (autovacuum,
   // checkpoints, a warming cache) weighs on both sides alike.
-  const ceiling = (rawBefore.perSecond + rawAfter.perSecond) / 2;
-  const baseline = {
-    value: ceiling,
-    unit: 'tx/s',
-    note: `${rawBefore.perSecond.toFixed(0)} and ${rawAfter.perSecond.toFixed(0)}`,
-  };
-  const tx = (r: LoopResult) => ({
-    value: r.perSecond,
-    unit: 'tx/s',
-    note: r.errors ? `${r.errors} errors: ${r.firstError}` : undefined,
+  const ceiling = { value: (rawBefore.perSecond + rawAfter.perSecond) / 2, unit: 'tx/s' };
+  const row = (r: LoopResult): Measured => ({
+    result: { value: r.perSecond, unit: 'tx/s' },
+    baseline: ceiling,
+    errors: r.errors + rawBefore.errors + rawAfter.errors,
+    note:
+      `ceiling is the mean of ${rawBefore.perSecond.toFixed(0)} and ` +
+      `${rawAfter.perSecond.toFixed(0)} tx/s; p50 ${r.latency.p50.toFixed(2)} ms` +
+      (r.firstError ? `; first error: ${r.firstError}` : ''),
   });
-  const lanes = `${config.concurrency} concurrent`;
-  const rows: Row[] = [
-    {
-      id: '2a',
-      section: 'wrapper',
-      measure: `After-commit wrapper, in-memory bus: order + 2 items + 1 event, 1 no-op subscriber (${lanes})`,
-      result: tx(memory),
-      errors: memory.errors + rawBefore.errors + rawAfter.errors,
-      baselineName: 'raw pg: same 2 inserts in BEGIN/COMMIT (mean of 2 runs)',
-      baseline,
-      target: { kind: 'ratio-at-least', min: 0.8 },
-    },
-    {
-      id: '2b',
-      section: 'wrapper',
-      measure: `After-commit wrapper, registry bus: same (${lanes})`,
-      result: tx(registry),
-      errors: registry.errors,
-      baselineName: 'raw pg: same 2 inserts in BEGIN/COMMIT (mean of 2 runs)',
-      baseline,
-      target: { kind: 'ratio-at-least', min: 0.8 },
-    },
-    {
-      id: '2d',
-      section: 'wrapper',
-      measure: `The registry's cost: registry bus (2b) next to the in-memory bus (2a), same workload`,
-      result: tx(registry),
-      baselineName: 'in-memory bus (2a), same run',
-      baseline: tx(memory),
-    },
-    {
-      id: '2c',
-      section: 'wrapper',
-      measure: `Diagnostic: UnitOfWork.run + publish of an event nobody subscribes to (${lanes})`,
-      result: tx(unheard),
-      errors: unheard.errors,
-      baselineName: 'raw pg: same 2 inserts in BEGIN/COMMIT (mean of 2 runs)',
-      baseline,
-    },
-    tracingRow(traced, registry),
-    noopSpan,
-  ];
-  const us = (r: LoopResult) => r.cpuMicrosPerOp.toFixed(0);
-  const notes = [
-    `2a–2c: CPU of the bench process per transaction (it is both client and app here): raw pg ` +
-      `${us(rawBefore)}/${us(rawAfter)} µs, in-memory ${us(memory)} µs, registry ${us(registry)} µs, ` +
-      `no subscriber ${us(unheard)} µs. PostgreSQL round trips per transaction: raw 4 (BEGIN, 2 ` +
-      `inserts, COMMIT); in-memory 6 (+ BEGIN/COMMIT of the subscriber's own transaction); ` +
-      `registry 8 (+ the publication insert, + BEGIN, claim-and-complete, COMMIT); no subscriber 4.`,
-    tracingOffNote(noopSpan, registry),
-  ];
   return {
-    rows,
-    notes,
-    details: { rawBefore, memory, registry, unheard, rawAfter, traced },
+    rows: { '2a': row(memory), '2b': row(registry) },
+    details: { rawBefore, memory, registry, rawAfter },
   };
 }
