@@ -11,7 +11,7 @@ import { signTestToken } from '../support/tokens';
  * parameters and headers, as every role, and holds the server to three rules: no 5xx ever; a
  * refusal (4xx) writes nothing; a success answers a status and a body the contract documents.
  * CI runs FUZZ_RUNS (default 300) cases; for a long local run:
- *   FUZZ_RUNS=20000 npx jest test/security/contract-fuzz.test.ts
+ *   FUZZ_RUNS=20000 NODE_OPTIONS=--experimental-vm-modules npx jest test/security/contract-fuzz.test.ts
  * A failure prints its seed and path; FUZZ_SEED=<seed> replays it. Each case it ever found stays
  * in REGRESSIONS below.
  */
