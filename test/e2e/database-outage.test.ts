@@ -25,15 +25,9 @@ describeWithRedis('A PostgreSQL outage', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    const database = new URL(testEnv.databaseUrl);
-    proxy = await TcpProxy.start({
-      host: database.hostname,
-      port: Number(database.port || 5432),
-    });
-    const viaProxy = new URL(testEnv.databaseUrl);
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    proxy = await TcpProxy.inFrontOf(testEnv.databaseUrl);
     stack = await startStack({
-      DATABASE_URL: viaProxy.toString(),
+      DATABASE_URL: proxy.via(testEnv.databaseUrl),
       DATABASE_CONNECT_TIMEOUT_MS: '1000',
       QUEUE_BACKEND: 'redis',
       // Two attempts: if the outage used up partner attempts, the jobs would fail for good.

@@ -116,10 +116,9 @@ describeWithRedis('Rate limits while Redis is away', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    const redis = new URL(testEnv.redisUrl);
-    proxy = await TcpProxy.start({ host: redis.hostname, port: Number(redis.port || 6379) });
+    proxy = await TcpProxy.inFrontOf(testEnv.redisUrl);
     stack = await startStack(
-      { REDIS_URL: `redis://127.0.0.1:${proxy.port}${redis.pathname}`, RATE_LIMIT_ORDERS: '1' },
+      { REDIS_URL: proxy.via(testEnv.redisUrl), RATE_LIMIT_ORDERS: '1' },
       { worker: false },
     );
   });

@@ -1,7 +1,16 @@
-import { BrokerConnection, Subscriptions } from '@pharmacy/platform';
+import { BrokerConnection } from '@pharmacy/platform';
 import { DataSource } from 'typeorm';
-import { brokerEnv, forgetNamespace, uniqueNamespace } from '../../support/broker';
-import { OTC, RX_A, pendingRequestsOf, placeOrder } from '../../support/flow';
+import {
+  approveEach,
+  ordersAwaitingApproval,
+  waitForEveryOrderShipped,
+} from '../../support/approvals-during-outage';
+import {
+  brokerEnv,
+  forgetAppNamespace,
+  testBrokerUrl,
+  uniqueNamespace,
+} from '../../support/broker';
 import { startStack, Stack } from '../../support/stack';
 import { TcpProxy } from '../../support/tcp-proxy';
 import { waitFor } from '../../support/wait-for';
@@ -20,8 +29,8 @@ describeWithBroker('A broker outage during approvals', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    proxy = await TcpProxy.start({ host: '127.0.0.1', port: 5672 });
-    stack = await startStack(brokerEnv(namespace, `amqp://guest:guest@127.0.0.1:${proxy.port}`));
+    proxy = await TcpProxy.inFrontOf(testBrokerUrl);
+    stack = await startStack(brokerEnv(namespace, proxy.via(testBrokerUrl)));
     for (const app of [stack.api, stack.worker!]) {
       await waitFor('the broker connection', () => app.get(BrokerConnection).current);
     }
@@ -29,35 +38,16 @@ describeWithBroker('A broker outage during approvals', () => {
 
   afterAll(async () => {
     await proxy.restore();
-    const subscribers = stack.api
-      .get(Subscriptions)
-      .all()
-      .map((s) => s.subscriber);
-    await forgetNamespace(namespace, stack.api.get(DataSource), subscribers);
+    await forgetAppNamespace(namespace, stack.api);
     await stack.close();
     await proxy.cut();
   });
 
   it('answers every approval promptly, and delivers every event once when the broker is back', async () => {
-    const orders = await Promise.all(
-      Array.from({ length: ORDERS }, () => placeOrder(stack, [RX_A, OTC])),
-    );
-    const requests = (
-      await Promise.all(orders.map((order) => pendingRequestsOf(stack, order.uuid, 1)))
-    ).flat();
-    const provider = await stack.token('providerCa');
+    const { uuids, requests } = await ordersAwaitingApproval(stack, ORDERS);
 
     await proxy.cut();
-    let slowestMs = 0;
-    for (const request of requests) {
-      const started = Date.now();
-      const response = await stack.http
-        .post(`/api/prescription-requests/${request.id}/approve`)
-        .auth(provider, { type: 'bearer' })
-        .send({ sig: 'Once daily.', refills: 0 });
-      slowestMs = Math.max(slowestMs, Date.now() - started);
-      expect(response.status).toBe(201);
-    }
+    const { slowestMs } = await approveEach(stack, requests);
     // A hang would be a publish waiting on the broker; a generous bound tells the two apart.
     expect(slowestMs).toBeLessThan(3000);
 
@@ -68,7 +58,6 @@ describeWithBroker('A broker outage during approvals', () => {
       [`broker:${namespace}`],
     );
     expect(owed).toBe(ORDERS);
-    const uuids = orders.map((order) => order.uuid);
     const [{ reviewed }] = await db.query(
       `select count(*)::int as reviewed from orders where uuid = any($1) and status <> 'pending_clinical_review'`,
       [uuids],
@@ -76,17 +65,7 @@ describeWithBroker('A broker outage during approvals', () => {
     expect(reviewed).toBe(0);
 
     await proxy.restore();
-    await waitFor(
-      'every order to ship',
-      async () => {
-        const [{ shipped }] = await db.query(
-          `select count(*)::int as shipped from orders where uuid = any($1) and status = 'fulfilled'`,
-          [uuids],
-        );
-        return shipped === ORDERS;
-      },
-      { timeoutMs: 30_000 },
-    );
+    await waitForEveryOrderShipped(stack, uuids);
     const stats = stack.partners.stats();
     for (const uuid of uuids)
       expect(stats.shipments.byKey[uuid]).toEqual({ attempts: 1, created: 1 });

@@ -4,7 +4,6 @@ import {
   BrokerConnection,
   DomainEvent,
   serializeEvent,
-  Subscriptions,
   toCloudEventMessage,
   Topology,
 } from '@pharmacy/platform';
@@ -12,7 +11,12 @@ import { connect } from 'amqplib';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { brokerEnv, forgetNamespace, testBrokerUrl, uniqueNamespace } from '../../support/broker';
+import {
+  brokerEnv,
+  forgetAppNamespace,
+  testBrokerUrl,
+  uniqueNamespace,
+} from '../../support/broker';
 import { RX_A, RX_B, getOrder, placeOrder } from '../../support/flow';
 import { startStack, Stack } from '../../support/stack';
 import { waitFor } from '../../support/wait-for';
@@ -36,11 +40,7 @@ describeWithBroker('Ordering over the broker', () => {
 
   afterAll(async () => {
     await stack.api.get<Queue>(getQueueToken('erx-submission')).obliterate({ force: true });
-    const subscribers = stack.api
-      .get(Subscriptions)
-      .all()
-      .map((s) => s.subscriber);
-    await forgetNamespace(namespace, stack.api.get(DataSource), subscribers);
+    await forgetAppNamespace(namespace, stack.api);
     await stack.close();
   });
 
