@@ -1,3 +1,4 @@
+import { ENQUEUE_TIMEOUT_MS } from '@pharmacy/platform';
 import {
   approveEach,
   ordersAwaitingApproval,
@@ -9,54 +10,92 @@ import { TcpProxy } from '../support/tcp-proxy';
 import { describeWithRedis } from '../support/needs';
 import { testEnv } from '../support/test-env';
 
-const ORDERS = 6;
+interface RedisFault {
+  readonly name: string;
+  readonly test: string;
+  readonly orders: number;
+  readonly begin: (proxy: TcpProxy) => Promise<void> | void;
+  readonly end: (proxy: TcpProxy) => Promise<void> | void;
+  /** Every approval answers sooner than this. */
+  readonly answersWithinMs: number;
+  /** Whether each partner must have seen one attempt; every variant requires one created effect. */
+  readonly oneAttempt: boolean;
+}
 
 /**
  * Redis goes away while providers approve. The approvals still commit and answer at once; the
- * job enqueues fail fast and stay owed in the registry; when Redis returns, every eRx and
- * fulfillment job runs exactly once.
+ * job enqueues fail and stay owed in the registry; when Redis returns, every eRx and fulfillment
+ * job runs exactly once. Redis can go away in two ways:
  */
-describeWithRedis('A Redis outage', () => {
-  let proxy: TcpProxy;
-  let stack: Stack;
+const FAULTS: RedisFault[] = [
+  {
+    // Connections reset, new ones refused: enqueues fail fast.
+    name: 'A Redis outage',
+    test: 'delays the jobs it owes, answers every request promptly, and runs each job once after',
+    orders: 6,
+    begin: (proxy) => proxy.cut(),
+    end: (proxy) => proxy.restore(),
+    // A hang would be an enqueue waiting on Redis; a generous bound tells the two apart.
+    answersWithinMs: 3000,
+    oneAttempt: true,
+  },
+  {
+    // Packets dropped, nothing closed: the worst case for a client, which can only wait. The
+    // enqueues run after the answer and fail at their deadline.
+    name: 'A Redis that silently drops everything',
+    test: 'answers approvals without waiting on Redis, and runs every job once after',
+    orders: 3,
+    begin: (proxy) => proxy.blackhole(),
+    end: (proxy) => proxy.heal(),
+    // Sooner than one enqueue's deadline: no request waited on any of the enqueues it causes.
+    answersWithinMs: ENQUEUE_TIMEOUT_MS,
+    oneAttempt: false,
+  },
+];
 
-  beforeAll(async () => {
-    proxy = await TcpProxy.inFrontOf(testEnv.redisUrl);
-    stack = await startStack({
-      REDIS_URL: proxy.via(testEnv.redisUrl),
-      QUEUE_BACKEND: 'redis',
-      PUBLICATION_MAX_ATTEMPTS: '100',
-      PUBLICATION_MAX_BACKOFF_MS: '300',
+for (const fault of FAULTS) {
+  describeWithRedis(fault.name, () => {
+    let proxy: TcpProxy;
+    let stack: Stack;
+
+    beforeAll(async () => {
+      proxy = await TcpProxy.inFrontOf(testEnv.redisUrl);
+      stack = await startStack({
+        REDIS_URL: proxy.via(testEnv.redisUrl),
+        QUEUE_BACKEND: 'redis',
+        PUBLICATION_MAX_ATTEMPTS: '100',
+        PUBLICATION_MAX_BACKOFF_MS: '300',
+      });
+    });
+
+    afterAll(async () => {
+      await fault.end(proxy);
+      await stack.close();
+      await proxy.cut();
+    });
+
+    it(fault.test, async () => {
+      const { uuids, requests } = await ordersAwaitingApproval(stack, fault.orders);
+
+      await fault.begin(proxy);
+      const { prescriptionIds, slowestMs } = await approveEach(stack, requests);
+      expect(slowestMs).toBeLessThan(fault.answersWithinMs);
+
+      expect(await owedEnqueues(stack)).toBeGreaterThan(0);
+      // Nothing of these approvals reached the partner while Redis was away. (Jobs an earlier
+      // suite left in the queue may still run meanwhile: count only this test's prescriptions.)
+      const during = stack.partners.stats().prescriptions.byKey;
+      for (const id of prescriptionIds) expect(during[id]).toBeUndefined();
+
+      await fault.end(proxy);
+      await waitForEveryOrderShipped(stack, uuids, prescriptionIds);
+
+      const stats = stack.partners.stats();
+      const once = fault.oneAttempt
+        ? { attempts: 1, created: 1 }
+        : expect.objectContaining({ created: 1 });
+      for (const id of prescriptionIds) expect(stats.prescriptions.byKey[id]).toEqual(once);
+      for (const uuid of uuids) expect(stats.shipments.byKey[uuid]).toEqual(once);
     });
   });
-
-  afterAll(async () => {
-    await proxy.restore();
-    await stack.close();
-    await proxy.cut();
-  });
-
-  it('delays the jobs it owes, answers every request promptly, and runs each job once after', async () => {
-    const { uuids, requests } = await ordersAwaitingApproval(stack, ORDERS);
-
-    await proxy.cut();
-    const { prescriptionIds, slowestMs } = await approveEach(stack, requests);
-    // A hang would be an enqueue waiting on Redis; a generous bound tells the two apart.
-    expect(slowestMs).toBeLessThan(3000);
-
-    expect(await owedEnqueues(stack)).toBeGreaterThan(0);
-    // Nothing of these approvals reached the partner while Redis was away. (Jobs an earlier
-    // suite left in the queue may still run meanwhile: count only this test's prescriptions.)
-    const during = stack.partners.stats().prescriptions.byKey;
-    for (const id of prescriptionIds) expect(during[id]).toBeUndefined();
-
-    await proxy.restore();
-    await waitForEveryOrderShipped(stack, uuids, prescriptionIds);
-
-    const stats = stack.partners.stats();
-    for (const id of prescriptionIds)
-      expect(stats.prescriptions.byKey[id]).toEqual({ attempts: 1, created: 1 });
-    for (const uuid of uuids)
-      expect(stats.shipments.byKey[uuid]).toEqual({ attempts: 1, created: 1 });
-  });
-});
+}
