@@ -5,10 +5,9 @@ import {
   owedEnqueues,
   waitForEveryOrderShipped,
 } from '../support/approvals-during-outage';
-import { startStack, Stack } from '../support/stack';
+import { startStackBehindProxy, StackBehindProxy } from '../support/stack-behind-proxy';
 import { TcpProxy } from '../support/tcp-proxy';
 import { describeWithRedis } from '../support/needs';
-import { testEnv } from '../support/test-env';
 
 interface RedisFault {
   readonly name: string;
@@ -55,29 +54,22 @@ const FAULTS: RedisFault[] = [
 
 for (const fault of FAULTS) {
   describeWithRedis(fault.name, () => {
-    let proxy: TcpProxy;
-    let stack: Stack;
+    let stack: StackBehindProxy;
 
     beforeAll(async () => {
-      proxy = await TcpProxy.inFrontOf(testEnv.redisUrl);
-      stack = await startStack({
-        REDIS_URL: proxy.via(testEnv.redisUrl),
+      stack = await startStackBehindProxy('REDIS_URL', {
         QUEUE_BACKEND: 'redis',
         PUBLICATION_MAX_ATTEMPTS: '100',
         PUBLICATION_MAX_BACKOFF_MS: '300',
       });
     });
 
-    afterAll(async () => {
-      await fault.end(proxy);
-      await stack.close();
-      await proxy.cut();
-    });
+    afterAll(() => stack.close());
 
     it(fault.test, async () => {
       const { uuids, requests } = await ordersAwaitingApproval(stack, fault.orders);
 
-      await fault.begin(proxy);
+      await fault.begin(stack.proxy);
       const { prescriptionIds, slowestMs } = await approveEach(stack, requests);
       expect(slowestMs).toBeLessThan(fault.answersWithinMs);
 
@@ -87,7 +79,7 @@ for (const fault of FAULTS) {
       const during = stack.partners.stats().prescriptions.byKey;
       for (const id of prescriptionIds) expect(during[id]).toBeUndefined();
 
-      await fault.end(proxy);
+      await fault.end(stack.proxy);
       await waitForEveryOrderShipped(stack, uuids, prescriptionIds);
 
       const stats = stack.partners.stats();

@@ -5,14 +5,8 @@ import {
   ordersAwaitingApproval,
   waitForEveryOrderShipped,
 } from '../../support/approvals-during-outage';
-import {
-  brokerEnv,
-  forgetAppNamespace,
-  testBrokerUrl,
-  uniqueNamespace,
-} from '../../support/broker';
-import { startStack, Stack } from '../../support/stack';
-import { TcpProxy } from '../../support/tcp-proxy';
+import { brokerEnv, forgetAppNamespace, uniqueNamespace } from '../../support/broker';
+import { startStackBehindProxy, StackBehindProxy } from '../../support/stack-behind-proxy';
 import { waitFor } from '../../support/wait-for';
 import { describeWithBroker } from '../../support/needs';
 
@@ -25,28 +19,25 @@ const ORDERS = 6;
  */
 describeWithBroker('A broker outage during approvals', () => {
   const namespace = uniqueNamespace();
-  let proxy: TcpProxy;
-  let stack: Stack;
+  let stack: StackBehindProxy;
 
   beforeAll(async () => {
-    proxy = await TcpProxy.inFrontOf(testBrokerUrl);
-    stack = await startStack(brokerEnv(namespace, proxy.via(testBrokerUrl)));
+    stack = await startStackBehindProxy('BROKER_URL', brokerEnv(namespace));
     for (const app of [stack.api, stack.worker!]) {
       await waitFor('the broker connection', () => app.get(BrokerConnection).current);
     }
   });
 
   afterAll(async () => {
-    await proxy.restore();
+    await stack.proxy.restore();
     await forgetAppNamespace(namespace, stack.api);
     await stack.close();
-    await proxy.cut();
   });
 
   it('answers every approval promptly, and delivers every event once when the broker is back', async () => {
     const { uuids, requests } = await ordersAwaitingApproval(stack, ORDERS);
 
-    await proxy.cut();
+    await stack.proxy.cut();
     const { slowestMs } = await approveEach(stack, requests);
     // A hang would be a publish waiting on the broker; a generous bound tells the two apart.
     expect(slowestMs).toBeLessThan(3000);
@@ -64,7 +55,7 @@ describeWithBroker('A broker outage during approvals', () => {
     );
     expect(reviewed).toBe(0);
 
-    await proxy.restore();
+    await stack.proxy.restore();
     await waitForEveryOrderShipped(stack, uuids);
     const stats = stack.partners.stats();
     for (const uuid of uuids)
