@@ -13,6 +13,9 @@ export function startEmbeddedPostgres(options: {
   throwaway?: string;
 }): Promise<EmbeddedPostgres>;
 
+/** A loopback port nothing listens on now. */
+export function freePort(): Promise<number>;
+
 export function guard(
   processes: { pid: number; signal: NodeJS.Signals }[],
   folder?: string,

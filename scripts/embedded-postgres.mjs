@@ -175,7 +175,8 @@ function flags(settings) {
   );
 }
 
-async function freePort() {
+/** A loopback port nothing listens on now. */
+export async function freePort() {
   const server = createServer();
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();

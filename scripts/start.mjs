@@ -10,12 +10,11 @@
 /* global fetch, setTimeout, URL */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { guard, startEmbeddedPostgres, stopProcess } from './embedded-postgres.mjs';
+import { freePort, guard, startEmbeddedPostgres, stopProcess } from './embedded-postgres.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const APPS = {
@@ -139,14 +138,6 @@ async function untilReady(url) {
     if (Date.now() > deadline) throw new Error(`${url} not ready after ${READY_TIMEOUT_MS} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-}
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function say(name, text) {

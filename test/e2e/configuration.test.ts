@@ -34,18 +34,40 @@ describe('Configuration validated at boot', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it('refuses a relay that could take every database connection', () => {
-    const result = run('api', {
-      DATABASE_URL: 'postgres://postgres@127.0.0.1/x',
-      REDIS_URL: 'redis://127.0.0.1:6379/0',
-      JWT_SECRET: 'a-secret-that-is-long-enough-for-the-check',
-      DATABASE_POOL_SIZE: '4',
-      RELAY_CONCURRENCY: '4',
-    });
+  it.each<[string, 'api' | 'worker', NodeJS.ProcessEnv, string[]]>([
+    [
+      'a relay that could take every database connection',
+      'api',
+      {
+        DATABASE_URL: 'postgres://postgres@127.0.0.1/x',
+        REDIS_URL: 'redis://127.0.0.1:6379/0',
+        JWT_SECRET: 'a-secret-that-is-long-enough-for-the-check',
+        DATABASE_POOL_SIZE: '4',
+        RELAY_CONCURRENCY: '4',
+      },
+      ['RELAY_CONCURRENCY: must be below DATABASE_POOL_SIZE (4), got 4'],
+    ],
+    [
+      'a worker missing a required variable',
+      'worker',
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1/x', REDIS_URL: 'redis://x' },
+      ['ERX_BASE_URL: is required but not set', 'PHARMACY_BASE_URL: is required but not set'],
+    ],
+    [
+      'jobs on Redis without a Redis URL',
+      'worker',
+      {
+        DATABASE_URL: 'postgres://postgres@127.0.0.1/x',
+        QUEUE_BACKEND: 'redis',
+        ERX_BASE_URL: 'http://127.0.0.1:9',
+        PHARMACY_BASE_URL: 'http://127.0.0.1:9',
+      },
+      ['REDIS_URL: is required when QUEUE_BACKEND is redis'],
+    ],
+  ])('refuses to start with %s, naming it', (_, app, env, messages) => {
+    const result = run(app, env);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(
-      'RELAY_CONCURRENCY: must be below DATABASE_POOL_SIZE (4), got 4',
-    );
+    for (const message of messages) expect(result.stderr).toContain(message);
   });
 
   const GENERATED_SECRET = 'Xq3vN8pL2mR7tY1wK9sD4fH6gJ0aZ5cB-_eUiOo';
@@ -127,27 +149,6 @@ describe('Configuration validated at boot', () => {
     expect(result.stderr).toContain('DATABASE_URL: must be a URL');
     expect(result.stderr).not.toContain('s3cr3t-pw');
     expect(result.stderr).not.toContain('short');
-  });
-
-  it('stops the worker when a required variable is missing', () => {
-    const result = run('worker', {
-      DATABASE_URL: 'postgres://postgres@127.0.0.1/x',
-      REDIS_URL: 'redis://x',
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('ERX_BASE_URL: is required but not set');
-    expect(result.stderr).toContain('PHARMACY_BASE_URL: is required but not set');
-  });
-
-  it('refuses jobs on Redis without a Redis URL', () => {
-    const result = run('worker', {
-      DATABASE_URL: 'postgres://postgres@127.0.0.1/x',
-      QUEUE_BACKEND: 'redis',
-      ERX_BASE_URL: 'http://127.0.0.1:9',
-      PHARMACY_BASE_URL: 'http://127.0.0.1:9',
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('REDIS_URL: is required when QUEUE_BACKEND is redis');
   });
 
   it("refuses jobs on PostgreSQL until BullMQ's schema is migrated, saying what to run", async () => {

@@ -2,9 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OTC, RX_A, pendingRequestsOf, placeOrder, waitForOrderStatus } from '../support/flow';
-import { startStack, Stack } from '../support/stack';
-import { TcpProxy } from '../support/tcp-proxy';
-import { testEnv } from '../support/test-env';
+import { startStackBehindProxy, StackBehindProxy } from '../support/stack-behind-proxy';
 import { waitFor } from '../support/wait-for';
 import { describeWithRedis } from '../support/needs';
 
@@ -21,19 +19,10 @@ const OUTAGE_MS = 2500;
 // database, a different outage that this test does not cover.
 
 describeWithRedis('A PostgreSQL outage', () => {
-  let proxy: TcpProxy;
-  let stack: Stack;
+  let stack: StackBehindProxy;
 
   beforeAll(async () => {
-    const database = new URL(testEnv.databaseUrl);
-    proxy = await TcpProxy.start({
-      host: database.hostname,
-      port: Number(database.port || 5432),
-    });
-    const viaProxy = new URL(testEnv.databaseUrl);
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
-    stack = await startStack({
-      DATABASE_URL: viaProxy.toString(),
+    stack = await startStackBehindProxy('DATABASE_URL', {
       DATABASE_CONNECT_TIMEOUT_MS: '1000',
       QUEUE_BACKEND: 'redis',
       // Two attempts: if the outage used up partner attempts, the jobs would fail for good.
@@ -41,11 +30,7 @@ describeWithRedis('A PostgreSQL outage', () => {
     });
   });
 
-  afterAll(async () => {
-    await proxy.restore();
-    await stack.close();
-    await proxy.cut();
-  });
+  afterAll(() => stack.close());
 
   it('answers 503 with Retry-After while it is gone, then recovers, losing and doubling nothing', async () => {
     const patient = await stack.token('patient1');
@@ -69,7 +54,7 @@ describeWithRedis('A PostgreSQL outage', () => {
         ? true
         : undefined,
     );
-    await proxy.cut();
+    await stack.proxy.cut();
     const cutAt = Date.now();
     const answers = [];
     for (const send of [
@@ -91,7 +76,7 @@ describeWithRedis('A PostgreSQL outage', () => {
       expect(ms).toBeLessThan(3000); // within the connect deadline, not hanging
     }
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS - (Date.now() - cutAt)));
-    await proxy.restore();
+    await stack.proxy.restore();
     stack.partners.setFaults({});
 
     await waitFor('the API to answer again', async () => {

@@ -120,12 +120,11 @@ describe('Graceful shutdown of the worker', () => {
 
 describeWithRedis('Graceful shutdown of the worker with jobs on Redis', () => {
   it('exits within its deadline even when Redis has gone silent', async () => {
-    const redis = new URL(testEnv.redisUrl);
-    const proxy = await TcpProxy.start({ host: redis.hostname, port: Number(redis.port || 6379) });
+    const proxy = await TcpProxy.inFrontOf(testEnv.redisUrl);
     const worker = await ChildApp.start('worker', {
       ...workerEnvFor('http://127.0.0.1:9'),
       QUEUE_BACKEND: 'redis',
-      REDIS_URL: `redis://127.0.0.1:${proxy.port}${redis.pathname}`,
+      REDIS_URL: proxy.via(testEnv.redisUrl),
     });
     try {
       await proxy.cut();

@@ -1,11 +1,9 @@
 import { DEMO_USERS } from '@pharmacy/identity';
 import { randomUUID } from 'node:crypto';
-import { createFakePartnersServer } from '../../apps/fake-partners/src/fake-partners-server';
 import { ChildApp } from '../support/child-api';
+import { partnersAndChildEnv } from '../support/child-env';
 import { OTC, RX_A } from '../support/flow';
-import { TEST_JWT_SECRET } from '../support/stack';
 import { signTestToken } from '../support/tokens';
-import { testEnv } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 
 interface LogLine {
@@ -28,18 +26,8 @@ const lines = (log: string): LogLine[] =>
  */
 describe('Following one order through the logs', () => {
   it('carries the request id through events and jobs, and the order uuid through the whole story', async () => {
-    const partners = createFakePartnersServer();
-    const partnersUrl = `http://127.0.0.1:${await partners.listen(0, '127.0.0.1')}`;
-    const env = {
-      DATABASE_URL: testEnv.databaseUrl,
-      REDIS_URL: testEnv.redisUrl,
-      QUEUE_BACKEND: testEnv.queueBackend,
-      JWT_SECRET: TEST_JWT_SECRET,
-      LOG_LEVEL: 'info',
-      ERX_BASE_URL: partnersUrl,
-      PHARMACY_BASE_URL: partnersUrl,
-      RELAY_POLL_MS: '100',
-    };
+    const { partners, env: childEnv } = await partnersAndChildEnv();
+    const env = { ...childEnv, RELAY_POLL_MS: '100' };
     const api = await ChildApp.start('api', env);
     const worker = await ChildApp.start('worker', env);
     try {

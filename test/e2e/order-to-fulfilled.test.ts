@@ -6,8 +6,7 @@ import {
 } from '@pharmacy/contracts';
 import { Subscriptions } from '@pharmacy/platform';
 import { Scenario } from '@pharmacy/platform/testing';
-import { DataSource } from 'typeorm';
-import { APP_SUBSCRIBERS, brokerEnv, forgetNamespace, uniqueNamespace } from '../support/broker';
+import { APP_SUBSCRIBERS, brokerEnv, forgetAppNamespace, uniqueNamespace } from '../support/broker';
 import {
   OTC,
   RX_A,
@@ -134,11 +133,7 @@ describeWithBroker('An order from placement to shipment, over HTTP, through Rabb
   });
 
   afterAll(async () => {
-    const subscribers = stack.api
-      .get(Subscriptions)
-      .all()
-      .map((s) => s.subscriber);
-    await forgetNamespace(namespace, stack.api.get(DataSource), subscribers);
+    await forgetAppNamespace(namespace, stack.api);
     await stack.close();
   });
 

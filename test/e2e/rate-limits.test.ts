@@ -3,8 +3,8 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { OTC, pendingRequestsOf, RX_A, RX_B, RX_C } from '../support/flow';
 import { DemoUser, startStack, Stack } from '../support/stack';
+import { startStackBehindProxy, StackBehindProxy } from '../support/stack-behind-proxy';
 import { testEnv } from '../support/test-env';
-import { TcpProxy } from '../support/tcp-proxy';
 import { signTestToken } from '../support/tokens';
 import { describeWithRedis } from '../support/needs';
 
@@ -112,22 +112,14 @@ describeWithRedis('Rate limits on login, order placement and clinical decisions'
 });
 
 describeWithRedis('Rate limits while Redis is away', () => {
-  let proxy: TcpProxy;
-  let stack: Stack;
+  let stack: StackBehindProxy;
 
   beforeAll(async () => {
-    const redis = new URL(testEnv.redisUrl);
-    proxy = await TcpProxy.start({ host: redis.hostname, port: Number(redis.port || 6379) });
-    stack = await startStack(
-      { REDIS_URL: `redis://127.0.0.1:${proxy.port}${redis.pathname}`, RATE_LIMIT_ORDERS: '1' },
-      { worker: false },
-    );
+    stack = await startStackBehindProxy('REDIS_URL', { RATE_LIMIT_ORDERS: '1' }, { worker: false });
   });
 
   afterAll(async () => {
-    await proxy.restore();
     await stack.close();
-    await proxy.cut();
     await forgetCounters();
   });
 
@@ -137,10 +129,10 @@ describeWithRedis('Rate limits while Redis is away', () => {
         .post('/api/orders')
         .set('Authorization', `Bearer ${signTestToken('patient2')}`)
         .send({ items: [{ productId: OTC, quantity: 1 }], fulfillmentState: 'NY' });
-    await proxy.cut();
+    await stack.proxy.cut();
     for (let i = 0; i < 3; i += 1) expect((await place()).status).toBe(201);
 
-    await proxy.restore();
+    await stack.proxy.restore();
     // Counting resumes once the client has reconnected: within the window, one order, then 429.
     const statuses: number[] = [];
     for (let i = 0; i < 40 && !statuses.includes(429); i += 1) {

@@ -1,10 +1,7 @@
-import {
-  EncounterCompletedEvent,
-  OrderReadyForFulfillmentEvent,
-  PrescriptionRequestApprovedEvent,
-} from '@pharmacy/contracts';
+import { OrderReadyForFulfillmentEvent } from '@pharmacy/contracts';
 import { EventBus } from '@pharmacy/platform';
 import { randomUUID } from 'node:crypto';
+import { approvalMessages, Arrival } from '../support/ehr-decisions';
 import { RX_A, RX_B, getOrder, placeOrder } from '../support/flow';
 import { startStack, Stack } from '../support/stack';
 import { DataSource } from 'typeorm';
@@ -31,27 +28,7 @@ describe('Concluding clinical review', () => {
 
   afterAll(() => stack.close()); // it obliterates the jobs a stack without a worker queued
 
-  const decisionsFor = (orderUuid: string, encounterId: string, itemUuids: string[]) => {
-    const approvals = itemUuids.map(
-      (orderItemUuid) =>
-        new PrescriptionRequestApprovedEvent({
-          prescriptionRequestId: orderItemUuid,
-          prescriptionId: orderItemUuid,
-          encounterId,
-          orderUuid,
-          orderItemUuid,
-        }),
-    );
-    const completed = new EncounterCompletedEvent({
-      encounterId,
-      orderUuid,
-      approvedOrderItemUuids: itemUuids,
-      rejectedOrderItemUuids: [],
-    });
-    return { approvals, completed };
-  };
-
-  it.each([
+  it.each<[string, Arrival]>([
     ['the approvals arrive before the encounter completes', 'approvals-first'],
     ['the encounter completes before the approvals arrive', 'completion-first'],
   ])(
@@ -60,10 +37,7 @@ describe('Concluding clinical review', () => {
       const placed = await placeOrder(stack, [RX_A, RX_B]);
       const itemUuids = placed.items.map((item) => item.uuid);
       const encounterId = randomUUID();
-      const messages = () => {
-        const { approvals, completed } = decisionsFor(placed.uuid, encounterId, itemUuids);
-        return order === 'approvals-first' ? [...approvals, completed] : [completed, ...approvals];
-      };
+      const messages = () => approvalMessages(placed.uuid, encounterId, itemUuids, order);
 
       // Eight copies of every message (distinct events stating the same facts), all at once.
       await Promise.all(

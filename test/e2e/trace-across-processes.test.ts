@@ -2,12 +2,11 @@ import { DEMO_USERS } from '@pharmacy/identity';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFakePartnersServer } from '../../apps/fake-partners/src/fake-partners-server';
 import { ChildApp } from '../support/child-api';
+import { partnersAndChildEnv } from '../support/child-env';
 import { OTC } from '../support/flow';
 import { CollectedSpan, TraceCollector } from '../support/trace-collector';
-import { signTestToken, TEST_JWT_SECRET } from '../support/tokens';
-import { testEnv } from '../support/test-env';
+import { signTestToken } from '../support/tokens';
 import { waitFor } from '../support/wait-for';
 
 const token = (user: keyof typeof DEMO_USERS) => signTestToken(user);
@@ -38,16 +37,9 @@ const OWN_SPAN = /^(POST \/api|publish |dispatch |add |process |[a-z]+\.[a-z-]+$
 describe('One trace from the placing request to the shipment, across processes', () => {
   it('links HTTP, transactions, publications, relayed deliveries, subscribers, the job and the partner call', async () => {
     const collector = await TraceCollector.start();
-    const partners = createFakePartnersServer();
-    const partnersUrl = `http://127.0.0.1:${await partners.listen(0, '127.0.0.1')}`;
+    const { partners, partnersUrl, env: childEnv } = await partnersAndChildEnv();
     const env = {
-      DATABASE_URL: testEnv.databaseUrl,
-      REDIS_URL: testEnv.redisUrl,
-      QUEUE_BACKEND: testEnv.queueBackend,
-      JWT_SECRET: TEST_JWT_SECRET,
-      LOG_LEVEL: 'info',
-      ERX_BASE_URL: partnersUrl,
-      PHARMACY_BASE_URL: partnersUrl,
+      ...childEnv,
       RELAY_POLL_MS: '50',
       PUBLICATION_LEASE_MS: '1000',
       ...collector.exporterEnv(),

@@ -1,8 +1,10 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { connect } from 'amqplib';
 import type { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { testEnv } from './test-env';
-import { Topology } from '@pharmacy/platform';
+import { Subscriptions, Topology } from '@pharmacy/platform';
 
 /** The RabbitMQ the tests use; each test file works under a namespace of its own. */
 export const testBrokerUrl = testEnv.brokerUrl;
@@ -65,6 +67,15 @@ export async function forgetNamespace(
 ): Promise<void> {
   await db.query('delete from event_publications where subscriber = $1', [`broker:${namespace}`]);
   await removeTopology(testTopology(namespace), subscribers ?? APP_SUBSCRIBERS);
+}
+
+/** {@link forgetNamespace} for an app of this process, with the subscribers it registered. */
+export function forgetAppNamespace(namespace: string, app: INestApplicationContext): Promise<void> {
+  const subscribers = app
+    .get(Subscriptions)
+    .all()
+    .map((s) => s.subscriber);
+  return forgetNamespace(namespace, app.get(DataSource), subscribers);
 }
 
 /**

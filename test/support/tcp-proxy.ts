@@ -1,6 +1,14 @@
 import { createServer, Server, Socket, connect } from 'node:net';
 import { freePort } from './free-port';
 
+/** The port a service listens on when its URL names none. */
+const DEFAULT_PORTS: Record<string, number> = {
+  'redis:': 6379,
+  'postgres:': 5432,
+  'postgresql:': 5432,
+  'amqp:': 5672,
+};
+
 /**
  * A TCP proxy to a real service that a test can cut and restore, to simulate an outage without
  * stopping the shared server. While cut, the port refuses connections and open ones are reset.
@@ -21,6 +29,19 @@ export class TcpProxy {
     const proxy = new TcpProxy(target, await freePort());
     await proxy.restore();
     return proxy;
+  }
+
+  /** A proxy to the service `url` names; {@link via} gives the URL that goes through it. */
+  static inFrontOf(url: string): Promise<TcpProxy> {
+    const { hostname, port, protocol } = new URL(url);
+    return TcpProxy.start({ host: hostname, port: Number(port || DEFAULT_PORTS[protocol]) });
+  }
+
+  /** `url` (credentials, database, path and all) through this proxy. */
+  via(url: string): string {
+    const proxied = new URL(url);
+    proxied.host = `127.0.0.1:${this.port}`;
+    return proxied.toString();
   }
 
   async restore(): Promise<void> {

@@ -1,4 +1,5 @@
 import {
+  authEnvSchema,
   checkCoreConfig,
   checkExtraction,
   coreEnvSchema,
@@ -6,23 +7,15 @@ import {
   InvalidConfigurationError,
   isKeyId,
   parseEnv,
-  parsePreviousKeys,
   weakSecretReason,
 } from '@pharmacy/platform';
-
-const JWT_MIN_SECRET = 32;
 
 export const apiEnvSchema = {
   ...coreEnvSchema,
   // true once apps/notifications runs on its own: this app then leaves the module out.
   NOTIFICATIONS_EXTRACTED: env.bool(false),
   PORT: env.int(3000, { min: 1, max: 65535 }),
-  JWT_SECRET: env.secret(JWT_MIN_SECRET),
-  JWT_KEY_ID: env.string('k1'),
-  JWT_PREVIOUS_KEYS: env.optional((raw) => parsePreviousKeys(raw, JWT_MIN_SECRET)),
-  JWT_ISSUER: env.string('telehealth-pharmacy'),
-  JWT_AUDIENCE: env.string('telehealth-pharmacy-api'),
-  JWT_TTL_SECONDS: env.int(3600, { min: 60, max: 24 * 3600 }),
+  ...authEnvSchema,
   AUTH_USER_CACHE_MS: env.int(5000, { min: 0, max: 60_000 }),
   QUEUES_DASHBOARD: env.bool(false),
   QUEUES_DASHBOARD_WRITE: env.bool(false),

@@ -8,6 +8,7 @@ import {
   AccessAuditModule,
   AuditModule,
   AuthModule,
+  authOptionsFrom,
   databaseTimeoutsFrom,
   DeadLettersAdminModule,
   LoggingModule,
@@ -37,15 +38,7 @@ export class ApiModule {
         ),
         AuditModule.forRoot({ tables: { orders: ['status'], prescriptions: ['status'] } }),
         AccessAuditModule,
-        AuthModule.forRoot({
-          keys: {
-            current: { id: config.JWT_KEY_ID, secret: config.JWT_SECRET },
-            previous: config.JWT_PREVIOUS_KEYS ?? [],
-          },
-          issuer: config.JWT_ISSUER,
-          audience: config.JWT_AUDIENCE,
-          tokenTtlSeconds: config.JWT_TTL_SECONDS,
-        }),
+        AuthModule.forRoot(authOptionsFrom(config)),
         RateLimitModule.forRoot({
           redisUrl: config.REDIS_URL,
           limits: {

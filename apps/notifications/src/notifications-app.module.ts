@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { NotificationsModule } from '@pharmacy/notifications';
 import {
   AuthModule,
+  authOptionsFrom,
   DeadLettersAdminModule,
   LoggingModule,
   PlatformModule,
@@ -24,15 +25,7 @@ export class NotificationsAppModule {
         LoggingModule.forRoot(config.LOG_LEVEL),
         PatientsByTokenModule,
         PlatformModule.forRoot(platformOptionsFrom(config, databaseOptions(config))),
-        AuthModule.forRoot({
-          keys: {
-            current: { id: config.JWT_KEY_ID, secret: config.JWT_SECRET },
-            previous: config.JWT_PREVIOUS_KEYS ?? [],
-          },
-          issuer: config.JWT_ISSUER,
-          audience: config.JWT_AUDIENCE,
-          tokenTtlSeconds: config.JWT_TTL_SECONDS,
-        }),
+        AuthModule.forRoot(authOptionsFrom(config)),
         NotificationsModule,
         DeadLettersAdminModule,
       ],

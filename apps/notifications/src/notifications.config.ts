@@ -1,10 +1,10 @@
 import {
+  authEnvSchema,
   checkCoreConfig,
   coreEnvSchema,
   env,
   InvalidConfigurationError,
   parseEnv,
-  parsePreviousKeys,
   weakSecretReason,
 } from '@pharmacy/platform';
 
@@ -17,13 +17,7 @@ export const notificationsEnvSchema = {
   ...coreEnvSchema,
   PORT: env.int(3100, { min: 1, max: 65535 }),
   // The API's signing key and claims: this service verifies the tokens the API issues.
-  JWT_SECRET: env.secret(32),
-  JWT_KEY_ID: env.string('k1'),
-  // During a key rotation, the keys the API still verifies (kid:secret,...), as in the API.
-  JWT_PREVIOUS_KEYS: env.optional((raw) => parsePreviousKeys(raw, 32)),
-  JWT_ISSUER: env.string('telehealth-pharmacy'),
-  JWT_AUDIENCE: env.string('telehealth-pharmacy-api'),
-  JWT_TTL_SECONDS: env.int(3600, { min: 60, max: 24 * 3600 }),
+  ...authEnvSchema,
 };
 
 export type NotificationsConfig = ReturnType<typeof loadNotificationsConfig>;

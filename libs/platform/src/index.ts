@@ -18,6 +18,7 @@ export { TraceMiddleware, correlationIdOf } from './http/trace.middleware';
 export { ROLES, type Role, type AuthenticatedUser } from './auth/authenticated-user';
 export { Public, Roles, CurrentUser } from './auth/auth.decorators';
 export { AuthModule, type AuthOptions } from './auth/auth.module';
+export { authEnvSchema, authOptionsFrom } from './auth/auth-env';
 export { TokenIssuer } from './auth/token-issuer';
 export { TokenVerifier } from './auth/token-verifier';
 export { UserDirectory } from './auth/user-directory';

@@ -71,18 +71,22 @@ describeWithBroker('Broker consumers as separate processes', () => {
     return child;
   };
 
+  /** Sends one order of one over-the-counter item, under a key of its own. */
+  const postOrder = (api: ChildApp) =>
+    fetch(`${api.baseUrl}/api/orders`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token('patient1')}`,
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify({ items: [{ productId: OTC, quantity: 1 }], fulfillmentState: 'CA' }),
+    });
+
   const placeOrders = async (api: ChildApp, count: number): Promise<string[]> => {
     const uuids: string[] = [];
     for (let i = 0; i < count; i++) {
-      const response = await fetch(`${api.baseUrl}/api/orders`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${token('patient1')}`,
-          'idempotency-key': randomUUID(),
-        },
-        body: JSON.stringify({ items: [{ productId: OTC, quantity: 1 }], fulfillmentState: 'CA' }),
-      });
+      const response = await postOrder(api);
       expect(response.status).toBe(201);
       uuids.push(((await response.json()) as { uuid: string }).uuid);
     }
@@ -91,15 +95,7 @@ describeWithBroker('Broker consumers as separate processes', () => {
 
   /** Places an order on an app about to crash: the answer may be lost, the order is not. */
   const placeOrderDespiteCrash = async (api: ChildApp): Promise<string> => {
-    const response = await fetch(`${api.baseUrl}/api/orders`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token('patient1')}`,
-        'idempotency-key': randomUUID(),
-      },
-      body: JSON.stringify({ items: [{ productId: OTC, quantity: 1 }], fulfillmentState: 'CA' }),
-    }).catch(() => undefined);
+    const response = await postOrder(api).catch(() => undefined);
     if (response?.ok) return ((await response.json()) as { uuid: string }).uuid;
     const { rows } = await db.query(
       `select event->'payload'->>'orderUuid' as uuid from event_publications

@@ -1,10 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { EncounterCompletedEvent, PrescriptionRequestApprovedEvent } from '@pharmacy/contracts';
 import {
   BrokerConnection,
   DomainEvent,
   serializeEvent,
-  Subscriptions,
   toCloudEventMessage,
   Topology,
 } from '@pharmacy/platform';
@@ -12,7 +10,13 @@ import { connect } from 'amqplib';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { brokerEnv, forgetNamespace, testBrokerUrl, uniqueNamespace } from '../../support/broker';
+import {
+  brokerEnv,
+  forgetAppNamespace,
+  testBrokerUrl,
+  uniqueNamespace,
+} from '../../support/broker';
+import { approvalMessages, Arrival } from '../../support/ehr-decisions';
 import { RX_A, RX_B, getOrder, placeOrder } from '../../support/flow';
 import { startStack, Stack } from '../../support/stack';
 import { waitFor } from '../../support/wait-for';
@@ -36,11 +40,7 @@ describeWithBroker('Ordering over the broker', () => {
 
   afterAll(async () => {
     await stack.api.get<Queue>(getQueueToken('erx-submission')).obliterate({ force: true });
-    const subscribers = stack.api
-      .get(Subscriptions)
-      .all()
-      .map((s) => s.subscriber);
-    await forgetNamespace(namespace, stack.api.get(DataSource), subscribers);
+    await forgetAppNamespace(namespace, stack.api);
     await stack.close();
   });
 
@@ -58,32 +58,14 @@ describeWithBroker('Ordering over the broker', () => {
     await connection.close();
   };
 
-  it.each([['approvals-first'], ['completion-first']])(
+  it.each<[Arrival]>([['approvals-first'], ['completion-first']])(
     'concludes the review exactly once when the facts arrive %s, each three times',
     async (arrival) => {
       const placed = await placeOrder(stack, [RX_A, RX_B]);
       const itemUuids = placed.items.map((item) => item.uuid);
       const encounterId = randomUUID();
-      const approvals = itemUuids.map(
-        (orderItemUuid) =>
-          new PrescriptionRequestApprovedEvent({
-            prescriptionRequestId: orderItemUuid,
-            prescriptionId: orderItemUuid,
-            encounterId,
-            orderUuid: placed.uuid,
-            orderItemUuid,
-          }),
-      );
-      const completed = new EncounterCompletedEvent({
-        encounterId,
-        orderUuid: placed.uuid,
-        approvedOrderItemUuids: itemUuids,
-        rejectedOrderItemUuids: [],
-      });
-      await putOnExchange(
-        arrival === 'approvals-first' ? [...approvals, completed] : [completed, ...approvals],
-        3,
-      );
+      const messages = approvalMessages(placed.uuid, encounterId, itemUuids, arrival);
+      await putOnExchange(messages, 3);
 
       const after = await waitFor('the review to conclude', async () => {
         const order = await getOrder(stack, placed.uuid);
@@ -99,7 +81,7 @@ describeWithBroker('Ordering over the broker', () => {
         const [{ received }] = await db.query(
           `select count(*)::int as received from event_inbox where event_id = any($1)
              and subscriber like 'orders.%'`,
-          [[...approvals, completed].map((event) => event.eventId)],
+          [messages.map((event) => event.eventId)],
         );
         return received === 3;
       });

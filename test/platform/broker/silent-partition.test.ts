@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { BrokerConnection, DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
 import { DataSource } from 'typeorm';
-import { forgetNamespace, uniqueNamespace } from '../../support/broker';
+import { forgetNamespace, testBrokerUrl, uniqueNamespace } from '../../support/broker';
 import { bootBroker, connected } from '../../support/broker-testing';
 import { TcpProxy } from '../../support/tcp-proxy';
 import { waitFor } from '../../support/wait-for';
@@ -28,10 +28,10 @@ describeWithBroker('A silent partition from the broker', () => {
   let app: INestApplicationContext;
 
   beforeAll(async () => {
-    proxy = await TcpProxy.start({ host: '127.0.0.1', port: 5672 });
+    proxy = await TcpProxy.inFrontOf(testBrokerUrl);
     app = await bootBroker({
       namespace,
-      url: `amqp://guest:guest@127.0.0.1:${proxy.port}`,
+      url: proxy.via(testBrokerUrl),
       heartbeatSeconds: HEARTBEAT_SECONDS,
       timeoutMs: TIMEOUT_MS,
       subscribe: (bus) =>

@@ -1,10 +1,5 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RepeatingRounds } from '../lifecycle/repeating-rounds';
 import { UnitOfWork } from '../transactions/unit-of-work';
 import { RECONCILER_OPTIONS } from './reconciliation-sweep';
 import type { ReconcilerOptions, ReconciliationSweep, RepairOutcome } from './reconciliation-sweep';
@@ -32,21 +27,20 @@ export interface ReconcilerReport {
  * deterministic job ids make a repeated repair a no-op.
  */
 @Injectable()
-export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class Reconciler extends RepeatingRounds {
   private readonly logger = new Logger('Reconciler');
   private readonly sweeps: ReconciliationSweep[] = [];
   private readonly repaired: ReconcilerReport['repaired'] = {};
   private lastSweepAt: Date | null = null;
   private lastError: string | null = null;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = false;
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
     @Inject(RECONCILER_OPTIONS) private readonly options: ReconcilerOptions,
     private readonly metrics: PlatformMetrics,
-  ) {}
+  ) {
+    super();
+  }
 
   register(sweep: ReconciliationSweep): void {
     if (this.sweeps.some((known) => known.name === sweep.name)) {
@@ -56,15 +50,13 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
     this.repaired[sweep.name] = { requeued: 0, recordedFailure: 0 };
   }
 
-  onApplicationBootstrap(): void {
-    if (this.options.intervalMs > 0) this.schedule(this.options.intervalMs);
+  /** An interval of 0 turns the timer off: sweeps then run only when called. */
+  protected firstRoundAfterMs(): number | null {
+    return this.options.intervalMs > 0 ? this.options.intervalMs : null;
   }
 
-  /** Stops the timer and waits for a sweep in progress to end, before the database closes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  protected pauseMs(): number {
+    return this.options.intervalMs;
   }
 
   report(): ReconcilerReport {
@@ -107,18 +99,14 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
     return outcomes;
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweepOnce()
-        .then(() => (this.lastError = null))
-        .catch((error: unknown) => {
-          // PostgreSQL or Redis may be away: the next sweep tries again.
-          this.lastError = (error as Error).message;
-          this.logger.warn({ err: error }, `Reconciliation sweep failed: ${this.lastError}`);
-        })
-        .finally(() => this.schedule(this.options.intervalMs));
-    }, delayMs);
-    this.timer.unref();
+  protected async round(): Promise<void> {
+    try {
+      await this.sweepOnce();
+      this.lastError = null;
+    } catch (error) {
+      // PostgreSQL or Redis may be away: the next sweep tries again.
+      this.lastError = (error as Error).message;
+      this.logger.warn({ err: error }, `Reconciliation sweep failed: ${this.lastError}`);
+    }
   }
 }

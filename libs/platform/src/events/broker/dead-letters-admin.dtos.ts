@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { OptionalInt } from '../../http/optional-int.decorator';
 
 const SUBSCRIBER = /^[a-z][a-z0-9-]*\.[a-z][a-zA-Z0-9-]*$/;
 
@@ -9,12 +9,7 @@ export class ListDeadLettersRequest {
   @Matches(SUBSCRIBER, { message: 'subscriber must look like "<module>.<what-it-does>"' })
   subscriber!: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @OptionalInt({ min: 1, max: 500, default: 50 })
   limit?: number;
 }
 

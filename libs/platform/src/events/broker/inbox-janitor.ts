@@ -1,10 +1,5 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RepeatingRounds } from '../../lifecycle/repeating-rounds';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 import { REGISTRY_OPTIONS } from '../registry/registry-options';
 import type { RegistryOptions } from '../registry/registry-options';
@@ -22,39 +17,36 @@ const BATCH = 10_000;
  * new decision by an operator, and runs again on purpose only if its row is gone).
  */
 @Injectable()
-export class InboxJanitor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class InboxJanitor extends RepeatingRounds {
   private readonly logger = new Logger('Inbox');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
 
   constructor(
     private readonly inbox: Inbox,
     private readonly unitOfWork: UnitOfWork,
     @Inject(BROKER_OPTIONS) private readonly options: BrokerOptions,
     @Inject(REGISTRY_OPTIONS) private readonly registry: RegistryOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.options.consume) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.purge().finally(() => (this.running = undefined));
-    }, EVERY_MS);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  /** Only a process that consumes writes inbox rows. */
+  protected firstRoundAfterMs(): number | null {
+    return this.options.consume ? EVERY_MS : null;
   }
 
-  private async purge(): Promise<void> {
+  protected pauseMs(): number {
+    return EVERY_MS;
+  }
+
+  /** Purges in batches, until a batch comes back short or the process stops. */
+  protected async round(): Promise<void> {
     try {
       let deleted: number;
       do {
         deleted = await this.unitOfWork.run(() =>
           this.inbox.purge(this.registry.retentionMs, BATCH),
         );
-      } while (deleted === BATCH && this.timer);
+      } while (deleted === BATCH && !this.stopped);
     } catch (error) {
       this.logger.warn(`Inbox purge failed: ${(error as Error).message}`);
     }

@@ -1,10 +1,5 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RepeatingRounds } from '../../lifecycle/repeating-rounds';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 import { Subscriptions } from '../subscriptions';
 import { DeliveryLanes } from './delivery-lanes';
@@ -23,12 +18,9 @@ const PURGE_BATCH = 10_000;
  * claim leases the row under a fresh token, so only its latest holder may deliver it.
  */
 @Injectable()
-export class PublicationRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class PublicationRelay extends RepeatingRounds {
   private readonly logger = new Logger('EventRegistry');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
   private lastPurge = 0;
-  private stopped = false;
 
   constructor(
     private readonly store: PublicationStore,
@@ -37,17 +29,16 @@ export class PublicationRelay implements OnApplicationBootstrap, BeforeApplicati
     private readonly subscriptions: Subscriptions,
     private readonly unitOfWork: UnitOfWork,
     @Inject(REGISTRY_OPTIONS) private readonly options: RegistryOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.schedule(0);
+  ) {
+    super();
   }
 
-  /** Stops before the database closes, letting the round in progress end. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  protected firstRoundAfterMs(): number {
+    return 0;
+  }
+
+  protected pauseMs(): number {
+    return this.options.pollIntervalMs;
   }
 
   /** One round: claims and delivers due publications until none is left. Returns how many. */
@@ -78,14 +69,6 @@ export class PublicationRelay implements OnApplicationBootstrap, BeforeApplicati
     );
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.round().finally(() => this.schedule(this.options.pollIntervalMs));
-    }, delayMs);
-    this.timer.unref();
-  }
-
   /** Deletes expired completed publications in batches, until none is left. */
   private async purge(): Promise<void> {
     for (;;) {
@@ -96,7 +79,7 @@ export class PublicationRelay implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  private async round(): Promise<void> {
+  protected async round(): Promise<void> {
     try {
       const delivered = await this.drain();
       if (delivered > 0)

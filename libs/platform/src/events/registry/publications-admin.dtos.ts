@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { OptionalInt } from '../../http/optional-int.decorator';
 import { SafeText } from '../../http/safe-text.decorator';
 import { PUBLICATION_STATUSES } from './event-publication.entity';
 import type { PublicationStatus } from './event-publication.entity';
@@ -35,20 +35,10 @@ export class ResubmitRequest {
 }
 
 export class ListPublicationsRequest extends PublicationFilterRequest {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @OptionalInt({ min: 1, max: 500, default: 50 })
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 1_000_000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @OptionalInt({ min: 0, max: 1_000_000, default: 0 })
   offset?: number;
 }
 
