@@ -51,7 +51,6 @@ export { migrateQueueSchema } from './jobs/queue-schema';
 export { runUnderRetryRules } from './jobs/retry-rules';
 export { isDatabaseUnavailable } from './database/database-unavailable';
 export { withTrace, runInJobTrace, type Traced } from './jobs/job-trace';
-export { FaultPoints, type FaultAction } from './faults/fault-points';
 export {
   postgresOptions,
   DEFAULT_DATABASE_TIMEOUTS,

@@ -5,3 +5,4 @@
 export { Scenario, Stimulated, DEFAULT_SCENARIO_TIMEOUT_MS } from './scenario';
 export { EventExpectation } from './event-expectation';
 export { StateExpectation } from './state-expectation';
+export { withFaults, parseFaults, type Faults, type FaultPoint, type FaultAction } from './faults';
