@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ENQUEUE_TIMEOUT_MS } from '@pharmacy/platform';
+import { ENQUEUE_TIMEOUT_MS } from '@pharmacy/platform/testing';
 import { OTC, RX_A, pendingRequestsOf, placeOrder } from '../support/flow';
 import { startStack, Stack } from '../support/stack';
 import { TcpProxy } from '../support/tcp-proxy';

@@ -1,11 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
-import {
-  DomainEvent,
-  EventBus,
-  PublicationQueries,
-  PublicationStore,
-  UnitOfWork,
-} from '@pharmacy/platform';
+import { DomainEvent, EventBus, PublicationQueries, UnitOfWork } from '@pharmacy/platform';
+import { PublicationStore } from '@pharmacy/platform/testing';
 import { DataSource } from 'typeorm';
 import { bootPlatform } from '../../support/platform-app';
 import { bootRegistry, fastRegistry, publicationsOf } from '../../support/registry-testing';
