@@ -110,7 +110,8 @@ describe('The registry lifecycle', () => {
     const event = new ShelfRestockedEvent({ shelf: 9 });
     await uow.run(() => app.get(EventBus).publish(event));
 
-    await waitFor('the delivery', () => seen.inside);
+    // Both reads done: `inside` is set while the second query is still on its way.
+    await waitFor('the delivery', () => seen.outside);
     // Completed in the subscriber's transaction, which has not committed yet.
     expect(seen).toEqual({ inside: 'completed', outside: 'pending' });
     expect(await publicationsOf(app, event.eventId)).toEqual([
