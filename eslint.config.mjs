@@ -7,6 +7,7 @@ export default tseslint.config(
       'dist/**',
       'dist-bench/**',
       'dist-docs/**',
+      'dist-test/**',
       'node_modules/**',
       'coverage/**',
       '.data/**',

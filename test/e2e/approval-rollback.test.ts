@@ -1,11 +1,33 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { PrescriptionRequestApprovedEvent } from '@pharmacy/contracts';
-import { EventBus, FaultPoints } from '@pharmacy/platform';
+import { EventBus } from '@pharmacy/platform';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { RX_A, RX_B, pendingRequestsOf, placeOrder } from '../support/flow';
 import { startStack, Stack } from '../support/stack';
 import { waitFor } from '../support/wait-for';
+
+/**
+ * The fault comes from the database, not from the code: a deferred trigger that fails the commit
+ * of the transaction that writes this request's prescription, so every write of the approval has
+ * run (prescription, request, encounter, its publications) when it fails.
+ */
+async function failTheCommitThatPrescribes(
+  db: DataSource,
+  requestId: string,
+): Promise<() => Promise<void>> {
+  await db.query(`
+    create or replace function test_fail_commit() returns trigger language plpgsql as $$
+    begin raise exception 'Injected fault: the commit of an approval fails'; end $$`);
+  await db.query(`
+    create constraint trigger test_fail_commit after insert on prescriptions
+    deferrable initially deferred for each row
+    when (new.prescription_request_id = '${requestId}') execute function test_fail_commit()`);
+  return async () => {
+    await db.query('drop trigger test_fail_commit on prescriptions');
+    await db.query('drop function test_fail_commit()');
+  };
+}
 
 describe('An approval that fails after its writes', () => {
   let stack: Stack;
@@ -31,8 +53,8 @@ describe('An approval that fails after its writes', () => {
         .map((job) => job.id)
         .sort();
     const jobsBefore = await erxJobIds();
-    const faults = stack.api.get(FaultPoints);
-    faults.arm('ehr.approve.after-writes');
+    const db = stack.api.get(DataSource);
+    const removeFault = await failTheCommitThatPrescribes(db, request.id);
 
     try {
       const response = await stack.http
@@ -42,10 +64,9 @@ describe('An approval that fails after its writes', () => {
       expect(response.status).toBe(500);
       expect(response.body.title).toBe('Internal Server Error');
     } finally {
-      faults.disarm();
+      await removeFault();
     }
 
-    const db = stack.api.get(DataSource);
     const [{ count }] = await db.query(
       'select count(*)::int as count from prescriptions where prescription_request_id = $1',
       [request.id],

@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { DEMO_USERS } from '@pharmacy/identity';
-import type { ProblemDetails } from '@pharmacy/platform';
+import type { ProblemDetails } from '@pharmacy/platform/testing';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';

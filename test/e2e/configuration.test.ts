@@ -88,11 +88,6 @@ describe('Configuration validated at boot', () => {
   it.each<[string, NodeJS.ProcessEnv, string]>([
     ['demo mode', { DEMO_MODE: 'true' }, 'DEMO_MODE: must not be true when NODE_ENV=production'],
     [
-      'fault points',
-      { ENABLE_FAULT_POINTS: 'true' },
-      'ENABLE_FAULT_POINTS: must not be true when NODE_ENV=production',
-    ],
-    [
       'the secret printed in docker-compose.yml',
       { JWT_SECRET: 'demo-only-secret-change-me-0123456789abcdef' },
       'JWT_SECRET: is a published or placeholder value',
@@ -114,29 +109,17 @@ describe('Configuration validated at boot', () => {
     if (overrides.JWT_SECRET) expect(result.stderr).not.toContain(overrides.JWT_SECRET);
   });
 
-  it('refuses to start the worker in production with demo mode, fault points or plain-HTTP partners', () => {
+  it('refuses to start the worker in production with demo mode or plain-HTTP partners', () => {
     const result = run('worker', {
       ...production,
       DEMO_MODE: 'true',
-      ENABLE_FAULT_POINTS: 'true',
       ERX_BASE_URL: 'http://erx.example.com',
       PHARMACY_BASE_URL: 'https://pharmacy.example.com',
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('DEMO_MODE: must not be true when NODE_ENV=production');
-    expect(result.stderr).toContain('ENABLE_FAULT_POINTS: must not be true');
     expect(result.stderr).toContain('ERX_BASE_URL: must use https when NODE_ENV=production');
     expect(result.stderr).not.toContain('PHARMACY_BASE_URL: must use https');
-  });
-
-  it('refuses fault points outside demo mode', () => {
-    const result = run('api', {
-      ...production,
-      NODE_ENV: 'development',
-      ENABLE_FAULT_POINTS: 'true',
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('ENABLE_FAULT_POINTS: needs DEMO_MODE=true');
   });
 
   it('names a malformed DATABASE_URL without echoing it, password and all', () => {

@@ -109,12 +109,12 @@ describe('Crash recovery', () => {
     let answered = 0;
     for (let round = 0; round < KILLS; round++) {
       const crashAtCommit = round === 0;
-      api = await ChildApp.start(
-        'api',
-        crashAtCommit
-          ? { ...env, ENABLE_FAULT_POINTS: 'true', FAULT_POINTS: 'events.before-dispatch:crash' }
-          : env,
-      );
+      api = crashAtCommit
+        ? await ChildApp.start('api-with-faults', {
+            ...env,
+            FAULT_POINTS: 'events.before-dispatch:crash',
+          })
+        : await ChildApp.start('api', env);
       // A steady stream of approvals from a few concurrent clients, cut off at a random moment.
       const pending = await pendingRequests(orderUuids);
       let next = 0;
@@ -138,7 +138,7 @@ describe('Crash recovery', () => {
       };
       const stream = Promise.all([lane(), lane(), lane()]);
       if (crashAtCommit) {
-        await api.exited(); // killed by the fault point: committed, never dispatched
+        await api.exited(); // killed by the fault point: committed, delivery never started
       } else {
         await Promise.race([answeredOnce, stream]);
         await new Promise((resolve) => setTimeout(resolve, random() * 60));

@@ -1,4 +1,4 @@
-import { ENQUEUE_TIMEOUT_MS } from '@pharmacy/platform';
+import { ENQUEUE_TIMEOUT_MS } from '@pharmacy/platform/testing';
 import {
   approveEach,
   ordersAwaitingApproval,

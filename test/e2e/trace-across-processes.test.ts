@@ -30,9 +30,10 @@ const OWN_SPAN = /^(POST \/api|publish |dispatch |add |process |[a-z]+\.[a-z-]+$
 
 /**
  * The API and the worker run as real processes exporting OTLP to a receiver in this test. The
- * API's in-process delivery is cut by a fault point, so every publication it records is delivered
- * by a relay (in the API or the worker) from the table: the trace must still be one, because the
- * publication stores the trace context of the span that published it.
+ * API's in-process delivery is cut by a fault point (the test entry point api-with-faults), so
+ * every publication it records is delivered by a relay (in the API or the worker) from the table:
+ * the trace must still be one, because the publication stores the trace context of the span that
+ * published it.
  */
 describe('One trace from the placing request to the shipment, across processes', () => {
   it('links HTTP, transactions, publications, relayed deliveries, subscribers, the job and the partner call', async () => {
@@ -46,9 +47,8 @@ describe('One trace from the placing request to the shipment, across processes',
     };
     const children: ChildApp[] = [];
     try {
-      const api = await ChildApp.start('api', {
+      const api = await ChildApp.start('api-with-faults', {
         ...env,
-        ENABLE_FAULT_POINTS: 'true',
         FAULT_POINTS: 'events.before-dispatch:throw',
       });
       children.push(api);

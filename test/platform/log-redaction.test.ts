@@ -1,4 +1,4 @@
-import { pinoHttpOptions } from '@pharmacy/platform';
+import { pinoHttpOptions } from '@pharmacy/platform/testing';
 import pino from 'pino';
 import { Writable } from 'node:stream';
 import { DataSource, QueryFailedError } from 'typeorm';

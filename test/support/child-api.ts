@@ -6,6 +6,8 @@ import { waitFor } from './wait-for';
 
 const ENTRIES = {
   api: join(__dirname, '../../dist/apps/api/src/main.js'),
+  /** The API with the fault points named by FAULT_POINTS (name:throw|crash,...): test-only. */
+  'api-with-faults': join(__dirname, '../../dist-test/test/support/api-with-faults.js'),
   worker: join(__dirname, '../../dist/apps/worker/src/main.js'),
   notifications: join(__dirname, '../../dist/apps/notifications/src/main.js'),
 };

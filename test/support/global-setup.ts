@@ -5,6 +5,7 @@ register({ baseUrl: `${__dirname}/../..`, paths: { '@pharmacy/*': ['libs/*/src']
 
 import { Client } from 'pg';
 import Redis from 'ioredis';
+import { buildTestEntry } from './build-test-entry';
 import { adminDatabaseUrl, testDatabaseName, testEnv } from './test-env';
 import { migrateTestDatabase, seedTestDatabase } from './migrate-test-database';
 import {
@@ -17,10 +18,12 @@ import {
 /**
  * Finds the services (an embedded PostgreSQL if the configured one does not answer; Redis or
  * not; RabbitMQ or not), tells the test files through the environment, then creates, migrates and seeds a fresh
- * test database and empties the test Redis database.
+ * test database and empties the test Redis database. Builds the test entry point the fault
+ * tests start as a child process (production's dist comes from `npm run build`, run by pretest).
  */
 export default async function globalSetup(): Promise<void> {
   try {
+    buildTestEntry();
     const databaseUrl = await postgresForTheRun(testEnv.databaseUrl);
     const redisMissing = await redisForTheRun(testEnv.redisUrl);
     process.env.TEST_DATABASE_URL = databaseUrl;

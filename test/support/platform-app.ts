@@ -1,6 +1,7 @@
 import { ConsoleLogger, INestApplicationContext, LogLevel } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { EventBusBackend, PlatformModule, PlatformOptions } from '@pharmacy/platform';
+import { EventBusBackend, PlatformModule } from '@pharmacy/platform';
+import { PlatformOptions } from '@pharmacy/platform/testing';
 import { testEnv } from './test-env';
 
 /** Every backend must pass the same platform tests. */

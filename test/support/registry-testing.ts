@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DEFAULT_REGISTRY_OPTIONS, RegistryOptions } from '@pharmacy/platform';
+import { DEFAULT_REGISTRY_OPTIONS } from '@pharmacy/platform';
+import { RegistryOptions } from '@pharmacy/platform/testing';
 import { DataSource } from 'typeorm';
 import { bootPlatform } from './platform-app';
 

@@ -18,12 +18,24 @@ import { serveAsyncApi } from './asyncapi';
 import { serveOpenApi } from './openapi';
 import { mountQueuesDashboard } from './queues-dashboard';
 
+/** How the HTTP app is created around its module: logs wait for pino, the body parser comes later. */
+export const HTTP_APP_OPTIONS = { bufferLogs: true, bodyParser: false } as const;
+
 /** Builds the HTTP app exactly as production runs it; the tests boot it the same way. */
 export async function createHttpApp(config: ApiConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
-    bufferLogs: true,
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.forRoot(config),
+    HTTP_APP_OPTIONS,
+  );
+  return configureHttpApp(app, config);
+}
+
+/**
+ * Everything the HTTP app gets around its module: security headers, tracing, logging, the problem
+ * documents, validation, body limits. Separate from its creation so that a test entry point can
+ * apply it to an app built from a testing module, whose providers it overrides.
+ */
+export function configureHttpApp(app: NestExpressApplication, config: ApiConfig): INestApplication {
   app.disable('x-powered-by');
   // Behind a TLS-terminating proxy: believe its X-Forwarded-Proto/For, so `secure` and the client
   // address (rate limits) are the real ones. A hop count, `loopback`, or addresses.

@@ -29,7 +29,6 @@ import {
 } from './events/registry/registry-options';
 import { SubscriberInvoker } from './events/subscriber-invoker';
 import { Subscriptions } from './events/subscriptions';
-import { FaultPoints } from './faults/fault-points';
 import { DEFAULT_JOB_POLICY, JOB_POLICY, JobPolicy } from './jobs/job-policy';
 import { PlatformMetrics } from './metrics/platform-metrics';
 import { TelemetryShutdown } from './telemetry/telemetry-shutdown';
@@ -91,7 +90,6 @@ export class PlatformModule {
       UnitOfWork,
       Subscriptions,
       SubscriberInvoker,
-      FaultPoints,
       { provide: JOB_POLICY, useValue: options.jobs ?? DEFAULT_JOB_POLICY },
       { provide: REGISTRY_OPTIONS, useValue: options.registry ?? DEFAULT_REGISTRY_OPTIONS },
       PublicationStore,
@@ -128,7 +126,6 @@ export class PlatformModule {
         EventBus,
         Subscriptions,
         JOB_POLICY,
-        FaultPoints,
         PublicationStore,
         PublicationQueries,
         Reconciler,

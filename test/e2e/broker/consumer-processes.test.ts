@@ -62,7 +62,7 @@ describeWithBroker('Broker consumers as separate processes', () => {
     await db.end();
   });
 
-  const start = async (app: 'api' | 'worker', env: NodeJS.ProcessEnv = {}) => {
+  const start = async (app: 'api' | 'api-with-faults' | 'worker', env: NodeJS.ProcessEnv = {}) => {
     const child = await ChildApp.start(app, { ...baseEnv, ...env });
     children.push(child);
     await waitFor(`the ${app} to reach the broker`, () =>
@@ -157,10 +157,7 @@ describeWithBroker('Broker consumers as separate processes', () => {
 
   it('redelivers the message of a consumer killed between its commit and its ack, and does not run it again', async () => {
     // The API consumes too; it holds no BullMQ worker whose job could stall when it dies.
-    const doomed = await start('api', {
-      ENABLE_FAULT_POINTS: 'true',
-      FAULT_POINTS: 'broker.before-ack:crash',
-    });
+    const doomed = await start('api-with-faults', { FAULT_POINTS: 'broker.before-ack:crash' });
     const uuid = await placeOrderDespiteCrash(doomed);
     await doomed.exited(); // committed its effect and its inbox row, then died before the ack
 
@@ -175,9 +172,8 @@ describeWithBroker('Broker consumers as separate processes', () => {
 
   it('publishes again what a publisher confirmed but died before recording, and it is consumed once', async () => {
     const worker = await start('worker');
-    const doomed = await start('api', {
+    const doomed = await start('api-with-faults', {
       BROKER_CONSUME: 'false',
-      ENABLE_FAULT_POINTS: 'true',
       FAULT_POINTS: 'broker.after-confirm:crash',
     });
     const uuid = await placeOrderDespiteCrash(doomed);

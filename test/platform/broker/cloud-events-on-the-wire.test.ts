@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { cloudEventAttributes, DomainEvent, EventBus, Trace, UnitOfWork } from '@pharmacy/platform';
+import { DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
+import { cloudEventAttributes, Trace } from '@pharmacy/platform/testing';
 import { connect, type ChannelModel } from 'amqplib';
 import { CloudEvent } from 'cloudevents';
 import {

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DeadLetters, DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
+import { DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
+import { DeadLetters } from '@pharmacy/platform/testing';
 import { forgetNamespace, uniqueNamespace } from '../../support/broker';
 import { DataSource } from 'typeorm';
 import { bootBroker } from '../../support/broker-testing';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
-import { DomainEvent, EventBus, PublicationStore, UnitOfWork } from '@pharmacy/platform';
+import { DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
+import { PublicationStore } from '@pharmacy/platform/testing';
 import { DataSource } from 'typeorm';
 import { bootRegistry } from '../../support/registry-testing';
 import { waitFor } from '../../support/wait-for';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PrescriptionRequestApprovedEvent } from '@pharmacy/contracts';
-import { EventBus, FaultPoints, Publishes, UnitOfWork } from '@pharmacy/platform';
+import { EventBus, Publishes, UnitOfWork } from '@pharmacy/platform';
 import { EhrRepository } from '../ehr.repository';
 import { ApprovePrescriptionRequestCommand } from './approve-prescription-request.command';
 import { refusedAsHttp, ReviewGate } from './review-gate';
@@ -21,7 +21,6 @@ export class ApprovePrescriptionRequestHandler implements ICommandHandler<Approv
     private readonly gate: ReviewGate,
     private readonly ehr: EhrRepository,
     private readonly events: EventBus,
-    private readonly faults: FaultPoints,
   ) {}
 
   execute(command: ApprovePrescriptionRequestCommand): Promise<ApprovalView> {
@@ -48,7 +47,6 @@ export class ApprovePrescriptionRequestHandler implements ICommandHandler<Approv
         }),
       );
       await this.gate.close(encounter, request, decision);
-      this.faults.hit('ehr.approve.after-writes');
       return {
         request: { id: request.id, status: request.status },
         prescription: { id: prescription.id, status: prescription.status },

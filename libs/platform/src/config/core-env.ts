@@ -9,9 +9,8 @@ import { env, InvalidConfigurationError } from './env';
 export const coreEnvSchema = {
   /** `production` refuses every demo convenience (see checkCoreConfig). */
   NODE_ENV: env.oneOf(['development', 'test', 'production'] as const, 'development'),
-  /** The one switch for demo conveniences: dev login, the demo users, fault points. */
+  /** The one switch for demo conveniences: dev login and the demo users. */
   DEMO_MODE: env.bool(false),
-  ENABLE_FAULT_POINTS: env.bool(false),
   DATABASE_URL: env.url(['postgres', 'postgresql']),
   DATABASE_POOL_SIZE: env.int(10, { min: 1, max: 200 }),
   DATABASE_STATEMENT_TIMEOUT_MS: env.int(15_000, { min: 0, max: 3_600_000 }),
@@ -86,20 +85,11 @@ export function checkCoreConfig(config: CoreConfig): void {
   if (problems.length > 0) throw new InvalidConfigurationError(problems);
 }
 
-/** Demo conveniences are one explicit switch, and production refuses them all. */
+/** Demo conveniences are one explicit switch, and production refuses it. */
 function demoProblems(config: CoreConfig): string[] {
-  const problems: string[] = [];
-  if (config.NODE_ENV === 'production') {
-    if (config.DEMO_MODE) problems.push('DEMO_MODE: must not be true when NODE_ENV=production');
-    if (config.ENABLE_FAULT_POINTS) {
-      problems.push('ENABLE_FAULT_POINTS: must not be true when NODE_ENV=production');
-    }
-  } else if (config.ENABLE_FAULT_POINTS && !config.DEMO_MODE) {
-    problems.push(
-      'ENABLE_FAULT_POINTS: needs DEMO_MODE=true (fault points are a demo and test tool)',
-    );
-  }
-  return problems;
+  return config.NODE_ENV === 'production' && config.DEMO_MODE
+    ? ['DEMO_MODE: must not be true when NODE_ENV=production']
+    : [];
 }
 
 /** The database deadlines from the validated environment. */

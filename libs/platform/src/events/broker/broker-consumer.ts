@@ -6,7 +6,6 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
-import { FaultPoints } from '../../faults/fault-points';
 import { DomainEvent } from '../domain-event';
 import { deserializeEvent } from '../registry/event-serializer';
 import { REGISTRY_OPTIONS } from '../registry/registry-options';
@@ -46,7 +45,6 @@ export class BrokerConsumer implements OnApplicationBootstrap, BeforeApplication
     private readonly invoker: SubscriberInvoker,
     private readonly inbox: Inbox,
     private readonly topology: Topology,
-    private readonly faults: FaultPoints,
     @Inject(BROKER_OPTIONS) private readonly options: BrokerOptions,
     @Inject(REGISTRY_OPTIONS) registry: RegistryOptions,
   ) {
@@ -153,7 +151,7 @@ export class BrokerConsumer implements OnApplicationBootstrap, BeforeApplication
     } catch (error) {
       return this.retryLater(channel, subscription, message, event, error);
     }
-    this.faults.hit('broker.before-ack'); // committed, not acknowledged: redelivered, then dropped
+    // A crash here (committed, not acknowledged): redelivered, then dropped by the inbox.
     channel.ack(message);
   }
 

@@ -7,7 +7,6 @@ import {
 } from '@nestjs/common';
 import type { ConfirmChannel } from 'amqplib';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { FaultPoints } from '../../faults/fault-points';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 import { REGISTRY_OPTIONS } from '../registry/registry-options';
 import type { RegistryOptions } from '../registry/registry-options';
@@ -41,7 +40,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly outbox: BrokerOutbox,
     private readonly topology: Topology,
     private readonly unitOfWork: UnitOfWork,
-    private readonly faults: FaultPoints,
     @Inject(BROKER_OPTIONS) private readonly options: BrokerOptions,
     @Inject(REGISTRY_OPTIONS) private readonly registry: RegistryOptions,
   ) {}
@@ -104,7 +102,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const channel = this.channel; // may have closed since the claim: then nothing is confirmed
       const confirmed = channel ? await this.publish(channel, batch) : new Set<OwedMessage>();
       const missing = batch.filter((message) => !confirmed.has(message));
-      this.faults.hit('broker.after-confirm'); // confirmed, not yet marked: republished later
+      // A crash here (confirmed, not yet marked): republished later, dropped by the inbox.
       // The mark of this batch and the claim of the next share one transaction.
       owed = await this.unitOfWork.run(async () => {
         await this.outbox.markHandedOff(batch.filter((message) => confirmed.has(message)));

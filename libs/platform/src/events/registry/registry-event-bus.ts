@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FaultPoints } from '../../faults/fault-points';
 import { publishSpan } from '../../telemetry/event-spans';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 import { DomainEvent } from '../domain-event';
@@ -26,7 +25,6 @@ export class RegistryEventBus extends EventBus {
     private readonly store: PublicationStore,
     private readonly dispatcher: PublicationDispatcher,
     private readonly lanes: DeliveryLanes,
-    private readonly faults: FaultPoints,
     @Inject(REGISTRY_OPTIONS) private readonly options: RegistryOptions,
   ) {
     super(subscriptions);
@@ -41,8 +39,8 @@ export class RegistryEventBus extends EventBus {
     const leases = await publishSpan(event, () =>
       this.store.record(event, subscribers, this.options.leaseMs),
     );
+    // Committed, not yet delivered: a crash here is the seed's gap, which the relay closes.
     await this.unitOfWork.afterCommit(() => {
-      this.faults.hit('events.before-dispatch'); // committed, not yet delivered: the seed's gap
       for (const lease of leases) this.lanes.start(() => this.dispatcher.dispatch(lease, event));
     });
   }
