@@ -3,7 +3,7 @@ export { DomainEvent, type EventClass, type EventMetadata } from './events/domai
 export { EventBus, type EventHandler, type SubscribeOptions } from './events/event-bus';
 export { Subscriptions, type Subscription } from './events/subscriptions';
 export { Publishes, declaredPublications } from './events/publishes';
-export { UnitOfWork, type AfterCommitWork } from './transactions/unit-of-work';
+export { UnitOfWork, type AfterCommitWork, type RunOptions } from './transactions/unit-of-work';
 export { PlatformModule, type PlatformOptions, type EventBusBackend } from './platform.module';
 export {
   env,
@@ -72,6 +72,7 @@ export { PublicationsAdminModule } from './events/registry/publications-admin.mo
 export { PublicationStore, type Lease } from './events/registry/publication-store';
 export { PublicationQueries, type Backlog } from './events/registry/publication-queries';
 export { PublicationRelay } from './events/registry/publication-relay';
+export { DeliveryLanes } from './events/registry/delivery-lanes';
 export { DEFAULT_REGISTRY_OPTIONS, type RegistryOptions } from './events/registry/registry-options';
 export { type RetryPolicy } from './events/registry/retry-policy';
 export { platformPersistence } from './platform-persistence';
