@@ -90,4 +90,42 @@ describe('The unit of work', () => {
     await outer;
     expect(ran).toEqual(['inner']);
   });
+
+  it('without savepoints, keeps a nested unit that succeeds and runs its after-commit work', async () => {
+    const ran: string[] = [];
+    await uow.run(
+      async () => {
+        await insert('joined-outer');
+        await uow.run(async () => {
+          await insert('joined-inner');
+          await uow.afterCommit(() => ran.push('inner'));
+        });
+      },
+      { savepoints: false },
+    );
+    expect(ran).toEqual(['inner']);
+    expect(await labels('joined-')).toEqual(['joined-outer', 'joined-inner']);
+  });
+
+  it('without savepoints, fails the whole transaction when a nested unit fails, caught or not', async () => {
+    const ran: string[] = [];
+    await expect(
+      uow.run(
+        async () => {
+          await insert('doomed-outer');
+          await uow.afterCommit(() => ran.push('outer'));
+          await uow
+            .run(async () => {
+              await insert('doomed-inner');
+              throw new Error('inner refused');
+            })
+            .catch(() => undefined);
+          await insert('doomed-after');
+        },
+        { savepoints: false },
+      ),
+    ).rejects.toThrow('inner refused');
+    expect(ran).toEqual([]);
+    expect(await labels('doomed-')).toEqual([]);
+  });
 });

@@ -19,20 +19,45 @@ export class EhrRepository {
    * event): the unique index on order_uuid decides, even between concurrent deliveries.
    */
   async insertEncounterOnce(encounter: Encounter): Promise<boolean> {
-    const inserted = await this.manager
-      .createQueryBuilder()
-      .insert()
-      .into(Encounter)
-      .values({ ...encounter, requests: undefined })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    if (inserted.raw.length === 0) return false;
-    await this.manager.insert(
-      PrescriptionRequest,
-      encounter.requests.map((request) => ({ ...request, encounter: undefined })),
+    // One statement, not two: each order's delivery runs it, and a round trip is most of what a
+    // statement costs here (ADR 0008). The requests are inserted only with a new encounter.
+    const { requests } = encounter;
+    const inserted: unknown[] = await this.manager.query(
+      `with encounter as (
+         insert into encounters (id, order_uuid, patient_id, fulfillment_state, provider_id, status,
+           completed_at)
+         values ($1, $2, $3, $4, $5, $6, $7)
+         on conflict do nothing
+         returning id)
+       insert into prescription_requests (id, encounter_id, order_item_uuid, product_id, quantity,
+         position, status, rejection_reason, decided_by, decided_at)
+       select r.id, encounter.id, r.order_item_uuid, r.product_id, r.quantity, r.position, r.status,
+         r.rejection_reason, r.decided_by, r.decided_at
+       from encounter, unnest($8::uuid[], $9::uuid[], $10::text[], $11::int[], $12::smallint[],
+         $13::text[], $14::text[], $15::uuid[], $16::timestamptz[])
+         as r(id, order_item_uuid, product_id, quantity, position, status, rejection_reason,
+           decided_by, decided_at)
+       returning 1`,
+      [
+        encounter.id,
+        encounter.orderUuid,
+        encounter.patientId,
+        encounter.fulfillmentState,
+        encounter.providerId,
+        encounter.status,
+        encounter.completedAt,
+        requests.map((r) => r.id),
+        requests.map((r) => r.orderItemUuid),
+        requests.map((r) => r.productId),
+        requests.map((r) => r.quantity),
+        requests.map((r) => r.position),
+        requests.map((r) => r.status),
+        requests.map((r) => r.rejectionReason),
+        requests.map((r) => r.decidedBy),
+        requests.map((r) => r.decidedAt),
+      ],
     );
-    return true;
+    return inserted.length > 0;
   }
 
   findEncounter(id: string): Promise<Encounter | null> {

@@ -57,6 +57,7 @@ export { LoggingModule } from './logging/logging.module';
 export { PublicationsAdminModule } from './events/registry/publications-admin.module';
 export { PublicationQueries } from './events/registry/publication-queries';
 export { PublicationRelay } from './events/registry/publication-relay';
+export { DeliveryLanes } from './events/registry/delivery-lanes';
 export { DEFAULT_REGISTRY_OPTIONS } from './events/registry/registry-options';
 export { platformPersistence } from './platform-persistence';
 export { AuditModule } from './audit/audit.module';

@@ -17,6 +17,10 @@ export class SubscriberInvoker {
    * `delivery` is what runs in that transaction: the subscriber alone by default. A durable
    * backend writes its bookkeeping there before calling the subscriber, so the bookkeeping
    * commits exactly when the subscriber's own writes do.
+   *
+   * The subscriber's own unit of work joins that transaction without a savepoint (two round trips
+   * fewer a delivery): a delivery is all or nothing anyway, so a nested failure fails all of it,
+   * bookkeeping included, even when the subscriber catches it, and the delivery is retried.
    */
   invoke(
     subscription: Subscription,
@@ -25,7 +29,9 @@ export class SubscriberInvoker {
   ): Promise<void> {
     const trace = { correlationId: event.correlationId, causationId: event.eventId };
     return Trace.run(trace, () =>
-      subscriberSpan(subscription.subscriber, event, () => this.unitOfWork.run(delivery)),
+      subscriberSpan(subscription.subscriber, event, () =>
+        this.unitOfWork.run(delivery, { savepoints: false }),
+      ),
     );
   }
 }

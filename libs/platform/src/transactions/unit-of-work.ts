@@ -16,6 +16,24 @@ interface Frame {
   closed: boolean;
   /** The enclosing unit, whose end ends this one too. */
   readonly parent: Frame | undefined;
+  /** Whether units nested in this one open savepoints (see {@link RunOptions.savepoints}). */
+  readonly savepoints: boolean;
+  /**
+   * The transaction is doomed: a unit nested without a savepoint failed, and what it wrote may be
+   * in the transaction still. Set on the outermost frame; its commit becomes a rollback.
+   */
+  doomedBy?: unknown;
+}
+
+export interface RunOptions {
+  /**
+   * Whether units nested in this one (at any depth) open savepoints: true by default, so that a
+   * failed nested unit, caught by its caller, leaves the rest of the transaction to commit. False
+   * saves a nested unit its two round trips (SAVEPOINT, RELEASE) where no caller needs to survive
+   * a nested failure: any nested unit that fails then fails the whole transaction, even when its
+   * error is caught. Only for an outermost unit; a nested one follows its outermost.
+   */
+  readonly savepoints?: boolean;
 }
 
 /** A committed transaction's connection, lent to its after-commit work. */
@@ -54,9 +72,11 @@ export class UnitOfWork {
    * at a time (run them in sequence, not with Promise.all). Resolves after the commit and after
    * the after-commit work has run; a failing after-commit callback is logged and does not reject.
    */
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  async run<T>(work: () => Promise<T>, options: RunOptions = {}): Promise<T> {
     const parent = this.storage.getStore();
-    return parent ? this.runNested(open(parent), work) : this.runOutermost(work);
+    return parent
+      ? this.runNested(open(parent), work)
+      : this.runOutermost(work, options.savepoints ?? true);
   }
 
   /**
@@ -77,7 +97,7 @@ export class UnitOfWork {
     return this.storage.exit(() => this.loans.exit(work));
   }
 
-  private async runOutermost<T>(work: () => Promise<T>): Promise<T> {
+  private async runOutermost<T>(work: () => Promise<T>, savepoints: boolean): Promise<T> {
     const loan = this.loans.getStore();
     const borrowed = loan && !loan.inUse ? loan : undefined;
     if (borrowed) borrowed.inUse = true;
@@ -86,13 +106,14 @@ export class UnitOfWork {
       if (borrowed) borrowed.inUse = false;
       else await runner.release();
     };
-    const frame = newFrame(runner, undefined);
+    const frame = newFrame(runner, undefined, savepoints);
     let result: T;
     try {
       if (!borrowed) await runner.connect();
       result = await transactionSpan(async () => {
         await runner.startTransaction();
         const value = await this.storage.run(frame, work);
+        if ('doomedBy' in frame) throw frame.doomedBy;
         await runner.commitTransaction();
         return value;
       });
@@ -126,7 +147,8 @@ export class UnitOfWork {
       throw new Error('Nested units of work in one transaction must run one after another');
     }
     parent.nestedRunning = true;
-    const frame = newFrame(parent.runner, parent);
+    const frame = newFrame(parent.runner, parent, parent.savepoints);
+    if (!parent.savepoints) return this.runJoined(parent, frame, work);
     try {
       await parent.runner.startTransaction(); // TypeORM opens a SAVEPOINT when one is active.
       const result = await this.storage.run(frame, work);
@@ -139,6 +161,22 @@ export class UnitOfWork {
       if (parent.runner.isTransactionActive) {
         await parent.runner.rollbackTransaction().catch(() => undefined);
       }
+      throw error;
+    } finally {
+      frame.closed = true;
+      parent.nestedRunning = false;
+    }
+  }
+
+  /** A nested unit without a savepoint: its failure cannot be undone alone, so it dooms them all. */
+  private async runJoined<T>(parent: Frame, frame: Frame, work: () => Promise<T>): Promise<T> {
+    try {
+      const result = await this.storage.run(frame, work);
+      parent.afterCommit.push(...frame.afterCommit);
+      return result;
+    } catch (error) {
+      const outermost = outermostOf(parent);
+      if (!('doomedBy' in outermost)) outermost.doomedBy = error;
       throw error;
     } finally {
       frame.closed = true;
@@ -162,8 +200,14 @@ export class UnitOfWork {
   }
 }
 
-function newFrame(runner: QueryRunner, parent: Frame | undefined): Frame {
-  return { runner, afterCommit: [], nestedRunning: false, closed: false, parent };
+function newFrame(runner: QueryRunner, parent: Frame | undefined, savepoints: boolean): Frame {
+  return { runner, afterCommit: [], nestedRunning: false, closed: false, parent, savepoints };
+}
+
+function outermostOf(frame: Frame): Frame {
+  let unit = frame;
+  while (unit.parent) unit = unit.parent;
+  return unit;
 }
 
 function open(frame: Frame): Frame {
