@@ -44,6 +44,36 @@ describe('The unit of work', () => {
     expect(ran).toEqual(['first saw commit-a', 'second']);
   });
 
+  it('runs after-release work once the connection is back in the pool, and drops it on rollback', async () => {
+    // A pool of one: the work can reach the database only if the unit gave its connection back.
+    const single = await new DataSource({
+      type: 'postgres',
+      url: testEnv.databaseUrl,
+      poolSize: 1,
+      extra: { connectionTimeoutMillis: 2000 },
+    }).initialize();
+    try {
+      const unit = new UnitOfWork(single);
+      const ran: string[] = [];
+      await unit.run(async () => {
+        await unit.afterRelease(async () => {
+          const [{ one }] = await single.query('select 1 as one');
+          ran.push(`released, read ${one}`);
+        });
+        await unit.afterCommit(() => ran.push('committed'));
+      });
+      await unit
+        .run(async () => {
+          await unit.afterRelease(() => ran.push('rolled back'));
+          throw new Error('rolled back on purpose');
+        })
+        .catch(() => undefined);
+      expect(ran).toEqual(['committed', 'released, read 1']);
+    } finally {
+      await single.destroy();
+    }
+  });
+
   it('drops after-commit work when the transaction rolls back, and keeps none of its writes', async () => {
     const ran: string[] = [];
     await expect(

@@ -44,7 +44,7 @@ const OVERRIDES: Record<FaultPoint, (builder: TestingModuleBuilder, action: Faul
       // `start` runs only in the after-commit work of a publishing transaction; the relay uses
       // `run`. So the process fails with the publication committed and its delivery not started.
       class FailingLanes extends DeliveryLanes {
-        override start(): void {
+        override async start(): Promise<void> {
           fail('events.before-dispatch', action);
         }
       }

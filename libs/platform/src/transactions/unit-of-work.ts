@@ -10,6 +10,8 @@ interface Frame {
   readonly runner: QueryRunner;
   /** After-commit work registered at this nesting level, in registration order. */
   readonly afterCommit: AfterCommitWork[];
+  /** Work to run once the connection is back in the pool, after the after-commit work. */
+  readonly afterRelease: AfterCommitWork[];
   /** A nested unit of work is running in this frame: one connection runs one savepoint at a time. */
   nestedRunning: boolean;
   /** Committed or rolled back: work that still holds the frame (an unawaited promise) must fail. */
@@ -97,6 +99,18 @@ export class UnitOfWork {
     return this.storage.exit(() => this.loans.exit(work));
   }
 
+  /**
+   * Registers work to run after the outermost transaction commits and its connection has gone back
+   * to the pool: for work that may wait (a publisher held back while delivery lanes are full)
+   * without keeping a connection from the deliveries it waits for. Outside a unit of work it runs
+   * at once.
+   */
+  async afterRelease(work: AfterCommitWork): Promise<void> {
+    const frame = this.storage.getStore();
+    if (frame) open(frame).afterRelease.push(work);
+    else await this.runSafely(work);
+  }
+
   private async runOutermost<T>(work: () => Promise<T>, savepoints: boolean): Promise<T> {
     const loan = this.loans.getStore();
     const borrowed = loan && !loan.inUse ? loan : undefined;
@@ -139,6 +153,7 @@ export class UnitOfWork {
     } finally {
       await giveBack();
     }
+    await this.storage.exit(() => this.flush(frame.afterRelease));
     return result;
   }
 
@@ -154,6 +169,7 @@ export class UnitOfWork {
       const result = await this.storage.run(frame, work);
       await parent.runner.commitTransaction(); // RELEASE SAVEPOINT
       parent.afterCommit.push(...frame.afterCommit);
+      parent.afterRelease.push(...frame.afterRelease);
       return result;
     } catch (error) {
       // ROLLBACK TO SAVEPOINT: its work is dropped. If even that fails, the outer transaction is
@@ -173,6 +189,7 @@ export class UnitOfWork {
     try {
       const result = await this.storage.run(frame, work);
       parent.afterCommit.push(...frame.afterCommit);
+      parent.afterRelease.push(...frame.afterRelease);
       return result;
     } catch (error) {
       const outermost = outermostOf(parent);
@@ -201,7 +218,15 @@ export class UnitOfWork {
 }
 
 function newFrame(runner: QueryRunner, parent: Frame | undefined, savepoints: boolean): Frame {
-  return { runner, afterCommit: [], nestedRunning: false, closed: false, parent, savepoints };
+  return {
+    runner,
+    afterCommit: [],
+    afterRelease: [],
+    nestedRunning: false,
+    closed: false,
+    parent,
+    savepoints,
+  };
 }
 
 function outermostOf(frame: Frame): Frame {

@@ -1,54 +1,73 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '../../transactions/unit-of-work';
 import { Lanes } from '../lanes';
 import { REGISTRY_OPTIONS } from './registry-options';
 import type { RegistryOptions } from './registry-options';
 
-/** Deliveries waiting for a lane beyond this are left to the relay (their lease runs out). */
-const MAX_WAITING = 10_000;
+/** Deliveries that may wait for a lane, per lane, before publishers are made to wait. */
+const WAITING_PER_LANE = 8;
+/** How long a publisher waits for room; then its delivery joins the queue all the same. */
+const ROOM_DEADLINE_MS = 1_000;
+/** Beyond this many, deliveries are left to the relay (their lease runs out): a memory bound. */
+const MAX_PENDING = 10_000;
 
 /**
  * Where this process delivers publications: right after a commit, and when the relay claims them.
  * At most `concurrency` deliveries run at once, each on a connection of its own, so a burst of
  * commits can never take the pool from the requests behind it. A request does not wait for its
- * deliveries: it answers once its own transaction has committed (ADR 0010). Nothing is lost when
- * the process dies with deliveries still waiting here: each is a leased row in the registry,
- * which the relay delivers once the lease runs out.
+ * deliveries: it answers once its own transaction has committed (ADR 0016).
+ *
+ * A few deliveries per lane may wait their turn; beyond that a publisher waits for room, up to a
+ * second, then queues its delivery all the same. That is backpressure with a deadline: an
+ * overloaded process slows its publishers down instead of piling up deliveries whose wait grows
+ * without bound, and no publisher waits longer than the deadline. Nothing is lost if the process
+ * dies: each delivery is a leased row in the registry, which the relay delivers once the lease
+ * runs out.
  */
 @Injectable()
 export class DeliveryLanes implements BeforeApplicationShutdown {
   private readonly logger = new Logger('EventRegistry');
   private readonly lanes: Lanes;
+  private readonly room: number;
   private readonly pending = new Set<Promise<void>>();
+  private readonly waitingForRoom: (() => void)[] = [];
+  /** Set while a delivery runs: what it starts must never wait for the lane it holds. */
+  private readonly insideDelivery = new AsyncLocalStorage<true>();
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
     @Inject(REGISTRY_OPTIONS) options: RegistryOptions,
   ) {
     this.lanes = new Lanes(options.concurrency);
+    this.room = options.concurrency * (1 + WAITING_PER_LANE);
   }
 
-  /** Starts a delivery as soon as a lane is free, without waiting for it. */
-  start(delivery: () => Promise<void>): void {
-    if (this.pending.size >= MAX_WAITING) {
-      this.logger.warn(
-        'Delivery lanes are full: the relay delivers the rest when their lease ends',
-      );
+  /** Starts a delivery as soon as a lane is free; resolves once it is started or queued. */
+  async start(delivery: () => Promise<void>): Promise<void> {
+    if (this.pending.size >= this.room && !this.insideDelivery.getStore()) {
+      await this.roomWithin(ROOM_DEADLINE_MS);
+    }
+    if (this.pending.size >= MAX_PENDING) {
+      this.logger.warn('Delivery lanes are full: the relay delivers this one when its lease ends');
       return;
     }
     // Outside the committed unit of work whose after-commit work starts it: it outlives that unit.
     const running: Promise<void> = this.unitOfWork
-      .detached(() => this.lanes.run(delivery))
+      .detached(() => this.run(delivery))
       .catch((error: unknown) => {
         this.logger.error({ err: error }, 'A delivery failed outside its own error handling');
       })
-      .finally(() => this.pending.delete(running));
+      .finally(() => {
+        this.pending.delete(running);
+        this.waitingForRoom.shift()?.();
+      });
     this.pending.add(running);
   }
 
   /** Runs a delivery in a lane and waits for it (the relay's pace follows its deliveries). */
   run(delivery: () => Promise<void>): Promise<void> {
-    return this.lanes.run(delivery);
+    return this.lanes.run(() => this.insideDelivery.run(true, delivery));
   }
 
   /**
@@ -62,5 +81,19 @@ export class DeliveryLanes implements BeforeApplicationShutdown {
   /** Resolves once no delivery is running or waiting, those started meanwhile included. */
   async drain(): Promise<void> {
     while (this.pending.size > 0) await Promise.all(this.pending);
+  }
+
+  private roomWithin(deadlineMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const admit = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waitingForRoom.splice(this.waitingForRoom.indexOf(admit), 1);
+        resolve();
+      }, deadlineMs);
+      this.waitingForRoom.push(admit);
+    });
   }
 }

@@ -40,8 +40,11 @@ export class RegistryEventBus extends EventBus {
       this.store.record(event, subscribers, this.options.leaseMs),
     );
     // Committed, not yet delivered: a crash here is the seed's gap, which the relay closes.
-    await this.unitOfWork.afterCommit(() => {
-      for (const lease of leases) this.lanes.start(() => this.dispatcher.dispatch(lease, event));
+    // After the release: a publisher held back by full lanes must not hold a connection too.
+    await this.unitOfWork.afterRelease(async () => {
+      for (const lease of leases) {
+        await this.lanes.start(() => this.dispatcher.dispatch(lease, event));
+      }
     });
   }
 }
