@@ -114,9 +114,12 @@ describe('The registry lifecycle', () => {
     await waitFor('the delivery', () => seen.outside);
     // Completed in the subscriber's transaction, which has not committed yet.
     expect(seen).toEqual({ inside: 'completed', outside: 'pending' });
-    expect(await publicationsOf(app, event.eventId)).toEqual([
-      expect.objectContaining({ status: 'completed', attempts: 1 }),
-    ]);
+    // The subscriber has returned; its transaction commits a moment later.
+    const rows = await waitFor('the delivery to commit', async () => {
+      const current = await publicationsOf(app, event.eventId);
+      return current[0]?.status === 'completed' ? current : undefined;
+    });
+    expect(rows).toEqual([expect.objectContaining({ status: 'completed', attempts: 1 })]);
   });
 
   it('reports pending, processing, stale and failed in one place, with the oldest age', async () => {
