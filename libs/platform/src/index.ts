@@ -39,6 +39,7 @@ export {
 export { QueueBackendModule } from './jobs/queue-backend.module';
 export { migrateQueueSchema } from './jobs/queue-schema';
 export { runUnderRetryRules } from './jobs/retry-rules';
+export { handleJobFailure, type JobFailureHandling } from './jobs/job-failure';
 export { withTrace, runInJobTrace, type Traced } from './jobs/job-trace';
 export {
   postgresOptions,

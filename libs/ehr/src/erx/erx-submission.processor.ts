@@ -2,9 +2,8 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
-  isFinalFailure,
+  handleJobFailure,
   jobBackoff,
-  PartnerAccessDeniedError,
   runInJobTrace,
   runUnderRetryRules,
 } from '@pharmacy/platform';
@@ -29,35 +28,21 @@ export class ErxSubmissionProcessor extends WorkerHost {
 
   process(job: Job<ErxJobData>, token?: string): Promise<void> {
     const { prescriptionId, orderUuid } = job.data;
-    return runInJobTrace(job, () =>
-      runUnderRetryRules(job, token, () =>
-        this.commands.execute(new SubmitPrescriptionCommand(prescriptionId, orderUuid)),
-      ),
+    return runUnderRetryRules(job, token, () =>
+      this.commands.execute(new SubmitPrescriptionCommand(prescriptionId, orderUuid)),
     );
   }
 
-  /** An event listener: nobody awaits it, so it must not reject. */
   @OnWorkerEvent('failed')
-  async recordFinalFailure(job: Job<ErxJobData> | undefined, error: Error): Promise<void> {
-    if (!job) return;
-    const { prescriptionId } = job.data;
-    if (error instanceof PartnerAccessDeniedError) {
-      this.logger.error(
-        { alarm: 'partner-access-denied', prescriptionId, jobId: job.id, err: error },
-        `ALARM: ${error.message}; prescriptions wait until an operator fixes the credentials`,
-      );
-    }
-    if (!isFinalFailure(job, error)) return;
-    try {
-      await runInJobTrace(job, () =>
-        this.commands.execute(new RecordTransmissionFailureCommand(prescriptionId, error.message)),
-      );
-    } catch (recordError) {
-      // The reconciler finds the prescription still pending with its job failed, and records it.
-      this.logger.error(
-        { err: recordError, prescriptionId, jobId: job.id },
-        `Could not record that prescription ${prescriptionId} failed transmission`,
-      );
-    }
+  onFailed(job: Job<ErxJobData> | undefined, error: Error): Promise<void> {
+    return handleJobFailure(job, error, {
+      logger: this.logger,
+      describe: ({ prescriptionId }) => ({
+        fields: { prescriptionId },
+        item: `prescription ${prescriptionId}`,
+      }),
+      recordFailure: ({ prescriptionId }, reason) =>
+        this.commands.execute(new RecordTransmissionFailureCommand(prescriptionId, reason)),
+    });
   }
 }

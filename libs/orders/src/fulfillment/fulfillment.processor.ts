@@ -2,9 +2,8 @@ import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
 import {
-  isFinalFailure,
+  handleJobFailure,
   jobBackoff,
-  PartnerAccessDeniedError,
   runInJobTrace,
   runUnderRetryRules,
 } from '@pharmacy/platform';
@@ -27,38 +26,21 @@ export class FulfillmentProcessor extends WorkerHost {
   }
 
   process(job: Job<FulfillmentJobData>, token?: string): Promise<void> {
-    return runInJobTrace(job, () =>
-      runUnderRetryRules(
-        job,
-        token,
-        () => this.commands.execute(new FulfillOrderCommand(job.data.orderUuid)),
-        (error) => error instanceof OrderCannotShipError,
-      ),
+    return runUnderRetryRules(
+      job,
+      token,
+      () => this.commands.execute(new FulfillOrderCommand(job.data.orderUuid)),
+      (error) => error instanceof OrderCannotShipError,
     );
   }
 
-  /** An event listener: nobody awaits it, so it must not reject. */
   @OnWorkerEvent('failed')
-  async recordFinalFailure(job: Job<FulfillmentJobData> | undefined, error: Error): Promise<void> {
-    if (!job) return;
-    const { orderUuid } = job.data;
-    if (error instanceof PartnerAccessDeniedError) {
-      this.logger.error(
-        { alarm: 'partner-access-denied', orderUuid, jobId: job.id, err: error },
-        `ALARM: ${error.message}; orders wait until an operator fixes the credentials`,
-      );
-    }
-    if (!isFinalFailure(job, error)) return;
-    try {
-      await runInJobTrace(job, () =>
-        this.commands.execute(new RecordFulfillmentFailureCommand(orderUuid, error.message)),
-      );
-    } catch (recordError) {
-      // The reconciler finds the order still ready with its job failed, and records it.
-      this.logger.error(
-        { err: recordError, orderUuid, jobId: job.id },
-        `Could not record that order ${orderUuid} failed to ship`,
-      );
-    }
+  onFailed(job: Job<FulfillmentJobData> | undefined, error: Error): Promise<void> {
+    return handleJobFailure(job, error, {
+      logger: this.logger,
+      describe: ({ orderUuid }) => ({ fields: { orderUuid }, item: `order ${orderUuid}` }),
+      recordFailure: ({ orderUuid }, reason) =>
+        this.commands.execute(new RecordFulfillmentFailureCommand(orderUuid, reason)),
+    });
   }
 }
