@@ -59,41 +59,35 @@ module.exports = {
         'libs/<name>/src/index.ts (import it as @pharmacy/<name>). Deep imports such as ' +
         "'libs/orders/src/order.entity' couple to internals; export what is needed from index.ts " +
         '(or, between feature modules, publish an event in libs/contracts instead). Apps and ' +
-        'tests are held to the same surface by the two rules that follow.',
+        'tests are held to the same surface by the rule that follows.',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
       to: { path: '^libs/[^/]+/', pathNot: ['^libs/$1/', PUBLIC_SURFACE] },
     },
 
-    // 3. Apps (thin hosts) import modules only through their public surfaces. Same principle as
-    //    rule 2, stated separately for apps/ (including their *.spec.ts files).
+    // 3. Whatever lives outside libs/ uses a lib only through its public surface: the principle
+    //    of rule 2, for apps (thin hosts, including their *.spec.ts files) and for tests, scripts
+    //    and benchmarks alike. What tests may do beyond that follows in rule 6.
     {
-      name: 'apps-use-lib-public-surfaces',
+      name: 'outside-libs-use-public-surfaces',
       comment:
-        'apps/* are thin hosts: they wire modules together and import each lib only through its ' +
-        'public surface libs/<name>/src/index.ts (@pharmacy/<name>), never a deep path.',
+        'apps/* (thin hosts that wire modules together), tests, scripts and benchmarks import ' +
+        'each lib only through its public surface libs/<name>/src/index.ts (@pharmacy/<name>), ' +
+        'never a deep path. Unit specs that need internals live beside the code (*.spec.ts) ' +
+        'inside the lib itself.',
       severity: 'error',
-      from: { path: '^apps/' },
+      from: { path: '^(apps|test|scripts|bench)/' },
       to: { path: '^libs/', pathNot: PUBLIC_SURFACE },
     },
 
-    // 6. Tests: the deliberate, narrow exemption.
-    {
-      name: 'tests-use-lib-public-surfaces',
-      comment:
-        'Tests (test/), scripts and benchmarks may deep-import apps files (e.g. apps/api/src/http-app.ts, the ' +
-        'composition roots they boot), but a feature module - any lib - only through its public ' +
-        'surface libs/<name>/src/index.ts. That is the whole test exemption; unit specs that ' +
-        'need internals live beside the code (*.spec.ts) inside the lib itself.',
-      severity: 'error',
-      from: { path: '^(test|scripts|bench)/' },
-      to: { path: '^libs/', pathNot: PUBLIC_SURFACE },
-    },
+    // 6. Tests: the deliberate, narrow exemption. Test code (test/**, *.spec.ts), scripts and
+    //    benchmarks may deep-import apps files (e.g. apps/api/src/http-app.ts, the composition
+    //    roots they boot); that is the whole test exemption.
     {
       name: 'only-tests-import-apps',
       comment:
         'Nothing imports an app, except test code (test/**, *.spec.ts), which may deep-import ' +
-        'apps files on purpose (see tests-use-lib-public-surfaces). libs never depend on apps.',
+        'apps files on purpose (the composition roots they boot). libs never depend on apps.',
       severity: 'error',
       from: { path: '^libs/', pathNot: TEST_CODE },
       to: { path: '^apps/' },

@@ -101,7 +101,7 @@ const PROBES: Probe[] = [
         "export { Order } from '../../../libs/orders/src/order.entity';\n",
     },
     from: 'apps/api/src/arch-probe-deep.ts',
-    rules: ['apps-use-lib-public-surfaces'],
+    rules: ['outside-libs-use-public-surfaces'],
   },
   {
     title: 'an app deep-importing a platform internal',
@@ -110,7 +110,7 @@ const PROBES: Probe[] = [
         "export { DomainEvent } from '../../../libs/platform/src/events/domain-event';\n",
     },
     from: 'apps/worker/src/arch-probe-deep.ts',
-    rules: ['apps-use-lib-public-surfaces'],
+    rules: ['outside-libs-use-public-surfaces'],
   },
   {
     title: 'an app importing another app',
@@ -220,7 +220,7 @@ const PROBES: Probe[] = [
         "export { Order } from '../../libs/orders/src/order.entity';\n",
     },
     from: 'test/arch-probe/uses-lib-internal.ts',
-    rules: ['tests-use-lib-public-surfaces'],
+    rules: ['outside-libs-use-public-surfaces'],
   },
   {
     title: 'a spec inside a lib may use an app file',

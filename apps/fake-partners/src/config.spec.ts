@@ -1,19 +1,12 @@
 import { readConfig } from './config';
+import { NO_FAULTS } from './faults';
 
 describe('readConfig', () => {
   it('defaults to port 4010 on 0.0.0.0 with no faults', () => {
     expect(readConfig({})).toEqual({
       port: 4010,
       host: '0.0.0.0',
-      faults: {
-        failRate: 0,
-        hangRate: 0,
-        latencyMs: 0,
-        rejectRate: 0,
-        failFirst: 0,
-        failStatus: 503,
-        retryAfterSeconds: 0,
-      },
+      faults: NO_FAULTS,
     });
   });
 

@@ -64,10 +64,12 @@ export { platformPersistence } from './platform-persistence';
 export { AuditModule } from './audit/audit.module';
 export { enqueueJob } from './jobs/enqueue';
 export { RetryView } from './admin/retry.view';
+export { requeueRetried } from './admin/retried-job';
 export { ShutdownState } from './lifecycle/shutdown-state';
 export { shutDownGracefully } from './lifecycle/graceful-shutdown';
 export { ensureJob, type JobCheck } from './jobs/ensure-job';
 export { Reconciler } from './reconciliation/reconciler';
+export { repairJob } from './reconciliation/job-repair';
 export {
   type ReconciliationSweep,
   type RepairOutcome,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { repairJob } from '@pharmacy/platform';
 import type { ReconciliationSweep, RepairOutcome } from '@pharmacy/platform';
 import { EhrRepository } from '../ehr.repository';
 import { ErxSubmissions } from '../erx/erx-submissions';
@@ -28,10 +29,8 @@ export class ErxSubmissionsSweep implements ReconciliationSweep {
     const prescription = await this.ehr.lockPrescriptionUnlessBusy(id);
     if (!prescription) return 'skipped';
     if (prescription.status !== 'pending_transmission') return 'in-flight';
-    const check = await this.submissions.ensure(id);
-    if (check.outcome === 'live') return 'in-flight';
-    if (check.outcome === 'added') return 'requeued';
-    await this.commands.execute(new RecordTransmissionFailureCommand(id, check.failedReason));
-    return 'recorded-failure';
+    return repairJob(await this.submissions.ensure(id), (reason) =>
+      this.commands.execute(new RecordTransmissionFailureCommand(id, reason)),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Logger, NotFoundException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { UnitOfWork } from '@pharmacy/platform';
+import { requeueRetried, UnitOfWork } from '@pharmacy/platform';
 import type { RetryView } from '@pharmacy/platform';
 import { EhrRepository } from '../ehr.repository';
 import { ErxSubmissions } from '../erx/erx-submissions';
@@ -40,10 +40,7 @@ export class RetryTransmissionHandler implements ICommandHandler<RetryTransmissi
     });
     if (status !== 'pending_transmission')
       return { id: prescriptionId, status, retried, job: 'none' };
-    const job = await this.submissions
-      .ensure(prescriptionId, { replaceFailed: true })
-      .then((check) => check.outcome)
-      .catch(() => 'unknown' as const);
+    const job = await requeueRetried((options) => this.submissions.ensure(prescriptionId, options));
     return { id: prescriptionId, status, retried, job };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { repairJob } from '@pharmacy/platform';
 import type { ReconciliationSweep, RepairOutcome } from '@pharmacy/platform';
 import { FulfillmentJobs } from '../fulfillment/fulfillment-jobs';
 import { RecordFulfillmentFailureCommand } from '../fulfillment/record-fulfillment-failure.command';
@@ -27,10 +28,8 @@ export class FulfillmentsSweep implements ReconciliationSweep {
     const order = await this.orders.lockUnlessBusy(uuid);
     if (!order) return 'skipped';
     if (order.status !== 'ready_for_fulfillment') return 'in-flight';
-    const check = await this.jobs.ensure(uuid);
-    if (check.outcome === 'live') return 'in-flight';
-    if (check.outcome === 'added') return 'requeued';
-    await this.commands.execute(new RecordFulfillmentFailureCommand(uuid, check.failedReason));
-    return 'recorded-failure';
+    return repairJob(await this.jobs.ensure(uuid), (reason) =>
+      this.commands.execute(new RecordFulfillmentFailureCommand(uuid, reason)),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Logger, NotFoundException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { UnitOfWork } from '@pharmacy/platform';
+import { requeueRetried, UnitOfWork } from '@pharmacy/platform';
 import type { RetryView } from '@pharmacy/platform';
 import { FulfillmentJobs } from '../fulfillment/fulfillment-jobs';
 import { OrdersRepository } from '../orders.repository';
@@ -38,10 +38,7 @@ export class RetryFulfillmentHandler implements ICommandHandler<RetryFulfillment
       return { status: order.status, retried: changed };
     });
     if (status !== 'ready_for_fulfillment') return { id: orderUuid, status, retried, job: 'none' };
-    const job = await this.jobs
-      .ensure(orderUuid, { replaceFailed: true })
-      .then((check) => check.outcome)
-      .catch(() => 'unknown' as const);
+    const job = await requeueRetried((options) => this.jobs.ensure(orderUuid, options));
     return { id: orderUuid, status, retried, job };
   }
 }
