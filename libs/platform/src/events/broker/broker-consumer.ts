@@ -16,6 +16,7 @@ import { BrokerConnection } from './broker-connection';
 import { BROKER_OPTIONS } from './broker-options';
 import type { BrokerOptions } from './broker-options';
 import { fromCloudEventMessage, traceCarrierOf } from './cloud-event-message';
+import { openExchangeChannel } from './exchange-channel';
 import { context } from '@opentelemetry/api';
 import { contextFromCarrier } from '../../telemetry/spans';
 import { Inbox } from './inbox';
@@ -76,13 +77,10 @@ export class BrokerConsumer implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async startConsuming(connection: ChannelModel): Promise<void> {
-    const channel = await connection.createConfirmChannel();
-    channel.on('error', (error: Error) => this.logger.warn(`Channel error: ${error.message}`));
-    channel.on('close', () => {
-      if (this.channel === channel) this.channel = undefined;
+    const channel = await openExchangeChannel(connection, this.topology, this.logger, (closed) => {
+      if (this.channel === closed) this.channel = undefined;
     });
     await channel.prefetch(this.options.prefetch);
-    await this.topology.declareExchanges(channel);
     for (const subscription of this.subscriptions.all()) {
       await this.topology.declareSubscriber(channel, subscription);
     }

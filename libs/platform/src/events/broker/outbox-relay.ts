@@ -15,6 +15,7 @@ import { BROKER_OPTIONS } from './broker-options';
 import type { BrokerOptions } from './broker-options';
 import { BrokerOutbox, OwedMessage } from './broker-outbox';
 import { toCloudEventMessage } from './cloud-event-message';
+import { openExchangeChannel } from './exchange-channel';
 import { Topology } from './topology';
 
 /**
@@ -51,13 +52,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     await this.connection.whenConnected(async (connection) => {
-      const channel = await connection.createConfirmChannel();
-      channel.on('error', (error: Error) => this.logger.warn(`Channel error: ${error.message}`));
-      channel.on('close', () => {
-        if (this.channel === channel) this.channel = undefined;
+      this.channel = await openExchangeChannel(connection, this.topology, this.logger, (closed) => {
+        if (this.channel === closed) this.channel = undefined;
       });
-      await this.topology.declareExchanges(channel);
-      this.channel = channel;
       this.wake();
     });
     this.connection.start();
