@@ -1,12 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  handleJobFailure,
-  jobBackoff,
-  runInJobTrace,
-  runUnderRetryRules,
-} from '@pharmacy/platform';
+import { handleJobFailure, jobBackoff, runUnderRetryRules } from '@pharmacy/platform';
 import { Job } from 'bullmq';
 import { RecordTransmissionFailureCommand } from './record-transmission-failure.command';
 import { ERX_QUEUE, ErxJobData } from './erx-queue';

@@ -1,12 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  handleJobFailure,
-  jobBackoff,
-  runInJobTrace,
-  runUnderRetryRules,
-} from '@pharmacy/platform';
+import { handleJobFailure, jobBackoff, runUnderRetryRules } from '@pharmacy/platform';
 import { Job } from 'bullmq';
 import { FulfillOrderCommand } from './fulfill-order.command';
 import { FULFILLMENT_QUEUE, FulfillmentJobData } from './fulfillment-queue';
