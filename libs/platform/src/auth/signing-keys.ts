@@ -14,7 +14,7 @@ export interface SigningKeys {
   readonly previous: readonly SigningKey[];
 }
 
-const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+export const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * Parses `id:secret,id:secret` (the format of JWT_PREVIOUS_KEYS). Errors name the key id, never
@@ -35,8 +35,4 @@ export function parsePreviousKeys(raw: string, minSecretLength: number): Signing
     }
     return { id, secret };
   });
-}
-
-export function isKeyId(value: string): boolean {
-  return KEY_ID.test(value);
 }
