@@ -26,14 +26,7 @@ export const apiEnvSchema = withRules(
     CORS_ORIGINS: z
       .string()
       .transform((raw) => raw.split(',').map((origin) => origin.trim()))
-      .pipe(
-        z.array(
-          z.string().regex(ORIGIN, {
-            error: (issue) =>
-              `each origin must be scheme://host[:port], got "${String(issue.input)}"`,
-          }),
-        ),
-      )
+      .pipe(z.array(env.matching(ORIGIN, 'each origin must be scheme://host[:port]')))
       .optional(),
     TRUST_PROXY: z.string().optional(),
     RATE_LIMIT_LOGIN: env.int(1, 1_000_000).default(10),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { env, refuse } from '../config/env';
 import { weakSecretReason } from './secret-strength';
-import { KEY_ID, parsePreviousKeys, type SigningKey } from './signing-keys';
+import { KEY_ID, previousKeys } from './signing-keys';
 import type { AuthOptions } from './token-policy';
 
 const MIN_SECRET = 32;
@@ -12,19 +12,9 @@ const MIN_SECRET = 32;
  */
 export const authEnvShape = {
   JWT_SECRET: env.secret(MIN_SECRET),
-  JWT_KEY_ID: z.string().regex(KEY_ID, 'must be 1 to 64 of [A-Za-z0-9._-]').default('k1'),
+  JWT_KEY_ID: env.matching(KEY_ID, 'must be 1 to 64 of [A-Za-z0-9._-]').default('k1'),
   // During a key rotation, the keys still verified (kid:secret,...).
-  JWT_PREVIOUS_KEYS: z
-    .string()
-    .transform((raw, ctx): SigningKey[] => {
-      try {
-        return parsePreviousKeys(raw, MIN_SECRET);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    })
-    .optional(),
+  JWT_PREVIOUS_KEYS: previousKeys(MIN_SECRET).optional(),
   JWT_ISSUER: z.string().default('telehealth-pharmacy'),
   JWT_AUDIENCE: z.string().default('telehealth-pharmacy-api'),
   JWT_TTL_SECONDS: env.int(60, 24 * 3600).default(3600),

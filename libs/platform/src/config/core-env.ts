@@ -39,11 +39,8 @@ export const coreEnvShape = {
   RECONCILE_AFTER_MS: env.int(0, 7 * 86_400_000).default(300_000),
   SHUTDOWN_TIMEOUT_MS: env.int(100, 600_000).default(25_000),
   METRICS_PORT: env.int(0, 65535).default(0),
-  METRICS_PATH: z
-    .string()
-    .regex(/^\/[A-Za-z0-9._~/-]*$/, {
-      error: (issue) => `must be a URL path starting with "/", got "${String(issue.input)}"`,
-    })
+  METRICS_PATH: env
+    .matching(/^\/[A-Za-z0-9._~/-]*$/, 'must be a URL path starting with "/"')
     .default('/metrics'),
   LOG_LEVEL: env
     .oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

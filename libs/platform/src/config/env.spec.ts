@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authEnvShape } from '../auth/auth-env';
 import { coreEnvShape, coreRules } from './core-env';
 import { InvalidConfigurationError, parseEnv, withRules } from './env';
 
@@ -56,5 +57,19 @@ describe('parseEnv', () => {
     expect(problemsOf({ DATABASE_URL, JOB_BACKOFF_MS: '500', JOB_MAX_BACKOFF_MS: '400' })).toEqual([
       'JOB_MAX_BACKOFF_MS: must be at least JOB_BACKOFF_MS (500), got 400',
     ]);
+  });
+
+  it('names a bad previous signing key by its id, never its secret', () => {
+    const auth = z.object(authEnvShape);
+    const JWT_SECRET = 'a-secret-that-is-long-enough-for-the-check';
+    const read = () =>
+      parseEnv(auth, { JWT_SECRET, JWT_PREVIOUS_KEYS: 'old:sh0rt-s3cret, no-separator' });
+    expect(read).toThrow(
+      [
+        'JWT_PREVIOUS_KEYS: the secret of key old must be at least 32 characters',
+        'JWT_PREVIOUS_KEYS: entry 2 must be "<key id>:<secret>" with a key id of [A-Za-z0-9._-]',
+      ].join('\n  - '),
+    );
+    expect(read).not.toThrow(/sh0rt-s3cret/);
   });
 });

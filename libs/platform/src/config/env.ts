@@ -10,7 +10,7 @@ export class InvalidConfigurationError extends Error {
  * Parses the environment against a zod schema, collecting every problem before failing, so a bad
  * deployment is told everything that is wrong at once, each problem as `NAME: why`. A blank value
  * counts as unset. zod never copies the value into an issue; only the messages below may, and
- * they do for numbers, switches and choices alone, never for a URL or a secret.
+ * they do for numbers, switches, choices and names alone (`got`), never for a URL or a secret.
  */
 export function parseEnv<S extends z.ZodType>(
   schema: S,
@@ -54,11 +54,14 @@ export function refuse(ctx: z.RefinementCtx, name: string, message: string): voi
   ctx.addIssue({ code: 'custom', path: [name], message });
 }
 
+/** A message that repeats the value: only for kinds whose values are never secret. */
+const got = (rule: string) => (issue: { input?: unknown }) =>
+  `${rule}, got "${String(issue.input)}"`;
+
 /** The kinds of variable, each with one message, so every variable of a kind says the same. */
 export const env = {
   int: (min: number, max = Number.MAX_SAFE_INTEGER) => {
-    const error = (issue: { input?: unknown }) =>
-      `must be an integer from ${min} to ${max}, got "${String(issue.input)}"`;
+    const error = got(`must be an integer from ${min} to ${max}`);
     return z
       .string()
       .regex(/^\d+$/, { error })
@@ -71,13 +74,14 @@ export const env = {
       truthy: ['true'],
       falsy: ['false'],
       case: 'sensitive',
-      error: (issue) => `must be "true" or "false", got "${String(issue.input)}"`,
+      error: got('must be "true" or "false"'),
     }),
 
   oneOf: <const T extends readonly [string, ...string[]]>(choices: T) =>
-    z.enum(choices, {
-      error: (issue) => `must be one of ${choices.join(', ')}, got "${String(issue.input)}"`,
-    }),
+    z.enum(choices, { error: got(`must be one of ${choices.join(', ')}`) }),
+
+  /** A name or a path (never a secret) that `pattern` describes to the operator as `rule`. */
+  matching: (pattern: RegExp, rule: string) => z.string().regex(pattern, { error: got(rule) }),
 
   /** Never the value in the message: a connection URL carries its password. */
   url: (...protocols: [string, ...string[]]) =>

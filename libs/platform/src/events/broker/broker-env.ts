@@ -6,10 +6,7 @@ const NAMESPACE = /^[a-z][a-z0-9_-]{0,40}$/;
 /** The broker backend's variables; read by every process, used when EVENT_BUS_BACKEND=broker. */
 export const brokerEnvShape = {
   BROKER_URL: env.url('amqp', 'amqps').default('amqp://127.0.0.1:5672'),
-  BROKER_NAMESPACE: z
-    .string()
-    .regex(NAMESPACE, { error: (issue) => `must match ${NAMESPACE}, got "${String(issue.input)}"` })
-    .default('pharmacy'),
+  BROKER_NAMESPACE: env.matching(NAMESPACE, `must match ${NAMESPACE}`).default('pharmacy'),
   BROKER_PREFETCH: env.int(1, 1000).default(8),
   BROKER_HEARTBEAT_SECONDS: env.int(1, 600).default(10),
   BROKER_TIMEOUT_MS: env.int(100, 120_000).default(5000),
