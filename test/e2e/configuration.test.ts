@@ -22,14 +22,14 @@ describe('Configuration validated at boot', () => {
       BROKER_URL: 'amqp://guest:s3cret-pass@[broken',
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('DATABASE_URL: must use postgres or postgresql');
+    expect(result.stderr).toContain('DATABASE_URL: must be a URL using postgres or postgresql');
     expect(result.stderr).toContain('PORT: must be an integer from 1 to 65535, got "eighty"');
     expect(result.stderr).toContain('JWT_SECRET: must be at least 32 characters');
     expect(result.stderr).toContain('DEMO_MODE: must be "true" or "false", got "yes"');
     expect(result.stderr).toContain(
       'EVENT_BUS_BACKEND: must be one of registry, memory, broker, got "kafka"',
     );
-    expect(result.stderr).toContain('BROKER_URL: must be an amqp:// or amqps:// URL');
+    expect(result.stderr).toContain('BROKER_URL: must be a URL using amqp or amqps');
     expect(result.stderr).not.toContain('s3cret-pass');
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });

@@ -8,18 +8,24 @@ export { Subscriptions } from './events/subscriptions';
 export { Publishes, declaredPublications } from './events/publishes';
 export { UnitOfWork } from './transactions/unit-of-work';
 export { PlatformModule, type EventBusBackend } from './platform.module';
-export { env, exitOnBootFailure, parseEnv, InvalidConfigurationError } from './config/env';
+export {
+  env,
+  exitOnBootFailure,
+  parseEnv,
+  refuse,
+  withRules,
+  InvalidConfigurationError,
+} from './config/env';
 export { ProblemDetailsFilter } from './http/problem-details.filter';
 export { createValidationPipe, invalidFields } from './http/validation.pipe';
 export { TraceMiddleware } from './http/trace.middleware';
 export { type Role, type AuthenticatedUser } from './auth/authenticated-user';
 export { Public, Roles, CurrentUser } from './auth/auth.decorators';
 export { AuthModule } from './auth/auth.module';
-export { authEnvSchema, authOptionsFrom } from './auth/auth-env';
+export { authEnvShape, authOptionsFrom, authRules } from './auth/auth-env';
 export { TokenIssuer } from './auth/token-issuer';
 export { TokenVerifier } from './auth/token-verifier';
 export { UserDirectory } from './auth/user-directory';
-export { parsePreviousKeys, isKeyId } from './auth/signing-keys';
 export { postToPartner, PartnerAccessDeniedError } from './partners/partner-http';
 export {
   DEFAULT_JOB_POLICY,
@@ -48,12 +54,13 @@ export {
   type ModulePersistence,
 } from './database/postgres-options';
 export {
-  checkCoreConfig,
-  coreEnvSchema,
+  coreEnvShape,
+  coreRules,
+  demoRule,
   databaseTimeoutsFrom,
   platformOptionsFrom,
 } from './config/core-env';
-export { checkExtraction } from './events/broker/broker-env';
+export { extractionRule } from './events/broker/broker-env';
 export { LoggingModule } from './logging/logging.module';
 export { PublicationsAdminModule } from './events/registry/publications-admin.module';
 export { PublicationQueries } from './events/registry/publication-queries';
@@ -86,7 +93,6 @@ export { toCloudEventMessage } from './events/broker/cloud-event-message';
 export { SafeText } from './http/safe-text.decorator';
 export { requestShape } from './http/request-shape.middleware';
 export { KnownQueryParametersInterceptor } from './http/known-query-parameters.interceptor';
-export { weakSecretReason } from './auth/secret-strength';
 export { AccessAuditModule } from './audit/access-audit.module';
 export { AuditRead } from './audit/audit-access.decorator';
 export { RateLimit } from './rate-limits/rate-limit.decorator';

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import {
-  coreEnvSchema,
+  coreEnvShape,
   DEFAULT_DATABASE_TIMEOUTS,
   migrateQueueSchema,
   parseEnv,
   reportMigrations,
   runMigrations,
 } from '@pharmacy/platform';
+import { z } from 'zod';
 import { databaseOptions } from '../modules';
 
 /**
@@ -26,6 +27,6 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
 }
 
 if (require.main === module) {
-  const { DATABASE_URL } = parseEnv({ DATABASE_URL: coreEnvSchema.DATABASE_URL });
+  const { DATABASE_URL } = parseEnv(z.object({ DATABASE_URL: coreEnvShape.DATABASE_URL }));
   reportMigrations(migrate(DATABASE_URL));
 }

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { seedProviderLicenses } from '@pharmacy/ehr';
 import { DEMO_USERS, seedDemoUsers } from '@pharmacy/identity';
 import { seedCatalog } from '@pharmacy/orders';
-import { coreEnvSchema, parseEnv } from '@pharmacy/platform';
+import { coreEnvShape, demoRule, exitOnBootFailure, parseEnv, withRules } from '@pharmacy/platform';
+import { z } from 'zod';
 import { databaseOptions } from '../modules';
 
 /**
@@ -30,15 +31,7 @@ export async function seed(databaseUrl: string, { demo }: { demo: boolean }): Pr
 }
 
 if (require.main === module) {
-  const { DATABASE_URL, DEMO_MODE, NODE_ENV } = parseEnv({
-    DATABASE_URL: coreEnvSchema.DATABASE_URL,
-    DEMO_MODE: coreEnvSchema.DEMO_MODE,
-    NODE_ENV: coreEnvSchema.NODE_ENV,
-  });
-  if (DEMO_MODE && NODE_ENV === 'production') {
-    console.error('DEMO_MODE: must not be true when NODE_ENV=production');
-    process.exit(1);
-  }
+  const { DATABASE_URL, DEMO_MODE } = readSeedEnv();
   seed(DATABASE_URL, { demo: DEMO_MODE })
     .then(() =>
       console.log(
@@ -51,4 +44,13 @@ if (require.main === module) {
       console.error(error.message);
       process.exit(1);
     });
+}
+
+function readSeedEnv() {
+  const { DATABASE_URL, DEMO_MODE, NODE_ENV } = coreEnvShape;
+  try {
+    return parseEnv(withRules(z.object({ DATABASE_URL, DEMO_MODE, NODE_ENV }), demoRule));
+  } catch (error) {
+    exitOnBootFailure(error);
+  }
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { coreEnvSchema, parseEnv, reportMigrations, runMigrations } from '@pharmacy/platform';
+import { coreEnvShape, parseEnv, reportMigrations, runMigrations } from '@pharmacy/platform';
+import { z } from 'zod';
 import { databaseOptions } from '../database';
 
 /** Applies the service's migrations to its own database (or schema); safe on each deploy. */
@@ -8,6 +9,6 @@ export function migrate(databaseUrl: string): Promise<string[]> {
 }
 
 if (require.main === module) {
-  const { DATABASE_URL } = parseEnv({ DATABASE_URL: coreEnvSchema.DATABASE_URL });
+  const { DATABASE_URL } = parseEnv(z.object({ DATABASE_URL: coreEnvShape.DATABASE_URL }));
   reportMigrations(migrate(DATABASE_URL));
 }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** One HMAC key a token may name in its `kid` header. */
 export interface SigningKey {
   readonly id: string;
@@ -14,29 +16,25 @@ export interface SigningKeys {
   readonly previous: readonly SigningKey[];
 }
 
-const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+export const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
- * Parses `id:secret,id:secret` (the format of JWT_PREVIOUS_KEYS). Errors name the key id, never
+ * Reads `id:secret,id:secret` (the format of JWT_PREVIOUS_KEYS). Problems name the key id, never
  * the secret.
  */
-export function parsePreviousKeys(raw: string, minSecretLength: number): SigningKey[] {
-  return raw.split(',').map((entry, index) => {
-    const separator = entry.indexOf(':');
-    const id = separator > 0 ? entry.slice(0, separator).trim() : '';
-    const secret = separator > 0 ? entry.slice(separator + 1).trim() : '';
-    if (!KEY_ID.test(id)) {
-      throw new Error(
-        `entry ${index + 1} must be "<key id>:<secret>" with a key id of [A-Za-z0-9._-]`,
-      );
-    }
-    if (secret.length < minSecretLength) {
-      throw new Error(`the secret of key ${id} must be at least ${minSecretLength} characters`);
-    }
-    return { id, secret };
-  });
-}
-
-export function isKeyId(value: string): boolean {
-  return KEY_ID.test(value);
-}
+export const previousKeys = (minSecretLength: number) =>
+  z.string().transform((raw, ctx) =>
+    raw.split(',').map((entry, index): SigningKey => {
+      const separator = entry.indexOf(':');
+      const id = separator > 0 ? entry.slice(0, separator).trim() : '';
+      const secret = separator > 0 ? entry.slice(separator + 1).trim() : '';
+      if (!KEY_ID.test(id)) {
+        ctx.addIssue(
+          `entry ${index + 1} must be "<key id>:<secret>" with a key id of [A-Za-z0-9._-]`,
+        );
+      } else if (secret.length < minSecretLength) {
+        ctx.addIssue(`the secret of key ${id} must be at least ${minSecretLength} characters`);
+      }
+      return { id, secret };
+    }),
+  );

@@ -1,5 +1,4 @@
-/** Reads one variable; returns the parsed value or throws a message that says why it is wrong. */
-export type EnvReader<T> = (raw: string | undefined) => T;
+import { z } from 'zod';
 
 export class InvalidConfigurationError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -8,92 +7,94 @@ export class InvalidConfigurationError extends Error {
 }
 
 /**
- * Parses `env` against a schema of readers, collecting every problem before failing, so a bad
- * deployment is told everything that is wrong at once, each problem naming its variable.
+ * Parses the environment against a zod schema, collecting every problem before failing, so a bad
+ * deployment is told everything that is wrong at once, each problem as `NAME: why`. A blank value
+ * counts as unset. zod never copies the value into an issue; only the messages below may, and
+ * they do for numbers, switches, choices and names alone (`got`), never for a URL or a secret.
  */
-export function parseEnv<S extends Record<string, EnvReader<unknown>>>(
+export function parseEnv<S extends z.ZodType>(
   schema: S,
-  env: NodeJS.ProcessEnv = process.env,
-): { [K in keyof S]: ReturnType<S[K]> } {
-  const problems: string[] = [];
-  const result: Record<string, unknown> = {};
-  for (const [name, read] of Object.entries(schema)) {
-    try {
-      result[name] = read(blankToUndefined(env[name]));
-    } catch (error) {
-      problems.push(`${name}: ${(error as Error).message}`);
-    }
-  }
-  if (problems.length > 0) throw new InvalidConfigurationError(problems);
-  return result as { [K in keyof S]: ReturnType<S[K]> };
+  source: NodeJS.ProcessEnv = process.env,
+): z.output<S> {
+  const result = schema.safeParse(withoutBlanks(source));
+  if (result.success) return result.data;
+  throw new InvalidConfigurationError(
+    result.error.issues.map(
+      // Every value read is a string: the wrong type can only mean the variable is missing.
+      (issue) =>
+        `${String(issue.path[0])}: ${issue.code === 'invalid_type' ? 'is required but not set' : issue.message}`,
+    ),
+  );
 }
 
-function blankToUndefined(raw: string | undefined): string | undefined {
-  return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+function withoutBlanks(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).flatMap(([name, raw]) => (raw?.trim() ? [[name, raw.trim()]] : [])),
+  );
 }
 
-function required<T>(parse: (raw: string) => T, fallback?: T): EnvReader<T> {
-  return (raw) => {
-    if (raw !== undefined) return parse(raw);
-    if (fallback !== undefined) return fallback;
-    throw new Error('is required but not set');
-  };
+type Rule<T> = (config: T, ctx: z.RefinementCtx) => void;
+
+/**
+ * Adds the rules between variables. They run together, and only once every variable is valid on
+ * its own: a rule cannot reason about a value that failed its own check (zod would otherwise run
+ * them on a partly valid object).
+ */
+export function withRules<S extends z.ZodObject>(schema: S, ...rules: Rule<z.output<S>>[]) {
+  return schema.superRefine(
+    (config, ctx) => {
+      for (const rule of rules) rule(config, ctx);
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  );
 }
 
+/** A broken rule between variables, reported against the variable the operator should change. */
+export function refuse(ctx: z.RefinementCtx, name: string, message: string): void {
+  ctx.addIssue({ code: 'custom', path: [name], message });
+}
+
+/** A message that repeats the value: only for kinds whose values are never secret. */
+const got = (rule: string) => (issue: { input?: unknown }) =>
+  `${rule}, got "${String(issue.input)}"`;
+
+/** The kinds of variable, each with one message, so every variable of a kind says the same. */
 export const env = {
-  string: (fallback?: string) => required((raw) => raw, fallback),
+  int: (min: number, max = Number.MAX_SAFE_INTEGER) => {
+    const error = got(`must be an integer from ${min} to ${max}`);
+    return z
+      .string()
+      .regex(/^\d+$/, { error })
+      .transform(Number)
+      .pipe(z.number().min(min, { error }).max(max, { error }));
+  },
 
-  /** A secret: required, with no default, and long enough to resist guessing. */
-  secret: (minLength = 32) =>
-    required((raw) => {
-      if (raw.length < minLength) throw new Error(`must be at least ${minLength} characters`);
-      return raw;
+  bool: () =>
+    z.stringbool({
+      truthy: ['true'],
+      falsy: ['false'],
+      case: 'sensitive',
+      error: got('must be "true" or "false"'),
     }),
 
-  int: (fallback?: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) =>
-    required((raw) => {
-      const value = Number(raw);
-      if (!Number.isInteger(value) || value < min || value > max) {
-        throw new Error(`must be an integer from ${min} to ${max}, got "${raw}"`);
-      }
-      return value;
-    }, fallback),
+  oneOf: <const T extends readonly [string, ...string[]]>(choices: T) =>
+    z.enum(choices, { error: got(`must be one of ${choices.join(', ')}`) }),
 
-  bool: (fallback?: boolean) =>
-    required((raw) => {
-      if (raw === 'true') return true;
-      if (raw === 'false') return false;
-      throw new Error(`must be "true" or "false", got "${raw}"`);
-    }, fallback),
+  /** A name or a path (never a secret) that `pattern` describes to the operator as `rule`. */
+  matching: (pattern: RegExp, rule: string) => z.string().regex(pattern, { error: got(rule) }),
 
-  url: (protocols: readonly string[], fallback?: string) =>
-    required((raw) => {
-      let parsed: URL;
-      try {
-        parsed = new URL(raw);
-      } catch {
-        // Never the value itself: a connection URL carries its password.
-        throw new Error('must be a URL (the value is not repeated here: it may hold a password)');
-      }
-      if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
-        throw new Error(`must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
-      }
-      return raw.replace(/\/+$/, '');
-    }, fallback),
+  /** Never the value in the message: a connection URL carries its password. */
+  url: (...protocols: [string, ...string[]]) =>
+    z
+      .url({
+        protocol: new RegExp(`^(${protocols.join('|')})$`),
+        error: `must be a URL using ${protocols.join(' or ')} (value not shown: it may hold a password)`,
+      })
+      .transform((url) => url.replace(/\/+$/, '')),
 
-  /** Any reader, made optional: an unset variable reads as undefined. */
-  optional:
-    <T>(read: (raw: string) => T): EnvReader<T | undefined> =>
-    (raw) =>
-      raw === undefined ? undefined : read(raw),
-
-  oneOf: <T extends string>(choices: readonly T[], fallback?: T) =>
-    required((raw) => {
-      if (!choices.includes(raw as T)) {
-        throw new Error(`must be one of ${choices.join(', ')}, got "${raw}"`);
-      }
-      return raw as T;
-    }, fallback),
+  /** Required, with no default, and long enough to resist guessing. */
+  secret: (minLength = 32) =>
+    z.string().min(minLength, { error: `must be at least ${minLength} characters` }),
 };
 
 /**

@@ -1,6 +1,5 @@
 import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
 import type { ConnectionOptions, PostgresPoolConfig } from 'bullmq';
-import { InvalidConfigurationError } from '../config/env';
 import { redisConnection } from './redis-connection';
 
 export const QUEUE_BACKENDS = ['redis', 'postgres'] as const;
@@ -20,12 +19,6 @@ export interface QueueSettings {
 /** The backend named by `QUEUE_BACKEND`; unset, Redis where `REDIS_URL` is set, else PostgreSQL. */
 export function queueBackendOf(settings: QueueSettings): QueueBackend {
   return settings.QUEUE_BACKEND ?? (settings.REDIS_URL ? 'redis' : 'postgres');
-}
-
-export function checkQueueConfig(settings: QueueSettings): void {
-  if (queueBackendOf(settings) === 'redis' && !settings.REDIS_URL) {
-    throw new InvalidConfigurationError(['REDIS_URL: is required when QUEUE_BACKEND is redis']);
-  }
 }
 
 /**
