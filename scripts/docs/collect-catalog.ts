@@ -1,14 +1,15 @@
+import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BullRegistrar, WorkerHost } from '@nestjs/bullmq';
+import { BullRegistrar } from '@nestjs/bullmq';
 import { ConsoleLogger, DynamicModule, INestApplicationContext, Type } from '@nestjs/common';
 import { DiscoveryService, ModulesContainer } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
+import ts from 'typescript';
 import * as contracts from '@pharmacy/contracts';
 import {
   declaredPublications,
   DomainEvent,
-  EventClass,
   PublicationRelay,
   Subscriptions,
 } from '@pharmacy/platform';
@@ -16,174 +17,167 @@ import { loadApiConfig } from '../../apps/api/src/api.config';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { loadWorkerConfig } from '../../apps/worker/src/worker.config';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { scanContracts, sourceFiles } from './contract-sources';
-import {
-  buildCatalog,
-  type AppRegistrations,
-  type CatalogResult,
-  type ContractClass,
-} from './event-catalog';
-
-/** Where the booted apps find PostgreSQL (their DataSource connects at boot) and Redis. */
-export interface CatalogServices {
-  readonly databaseUrl: string;
-  readonly redisUrl: string;
-}
-
-export interface BootedApps {
-  readonly api: INestApplicationContext;
-  readonly worker: INestApplicationContext;
-  close(): Promise<void>;
-}
+import { buildCatalog } from './event-catalog';
 
 /**
- * `@Processor()` of @nestjs/bullmq stores its options under this key (`PROCESSOR_METADATA` in
- * its bull.constants.js, which the package does not export). Should it ever change, processors
- * stop being found, and {@link readRegistrations} says so instead of writing an empty table.
+ * Reads what the code declares: the subscriptions, `@Processor` queues and `@Publishes` events of
+ * the booted API and worker apps, and each event contract's TSDoc and payload from its source.
  */
-const PROCESSOR_METADATA = 'bullmq:processor_metadata';
+export type BootedApps = Awaited<ReturnType<typeof bootApps>>;
+export type Declarations = ReturnType<typeof readDeclarations>;
+export type Contract = ReturnType<typeof readContracts>[number];
+export type Schema = {
+  type?: string;
+  title?: string;
+  description?: string;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+};
 
 /**
- * Boots the API's and the worker's root modules exactly as the apps compose them, without an
- * HTTP server, and with the two providers that would start background work made inert: the
- * publication relay (its timer would deliver stored publications) and the BullMQ registrar
- * (it would start workers that take jobs off the queues). Nothing else is replaced, so every
- * `onModuleInit()` subscribes exactly as in production. The DataSource connects to PostgreSQL
- * and the queues' producers to Redis, but nothing is written to either.
+ * Boots both apps' root modules as the apps compose them, without an HTTP server, the publication
+ * relay or BullMQ's workers. Every onModuleInit() runs, so every module subscribes as in
+ * production. PostgreSQL and Redis are connected to, never written.
  */
-export async function bootApps(services: CatalogServices): Promise<BootedApps> {
-  const env = appEnv(services);
-  const api = await boot(ApiModule.forRoot(loadApiConfig(env)));
-  try {
-    const worker = await boot(WorkerModule.forRoot(loadWorkerConfig(env)));
-    return {
-      api,
-      worker,
-      async close() {
-        await Promise.all([api.close(), worker.close()]);
-      },
-    };
-  } catch (error) {
-    await api.close();
-    throw error;
-  }
-}
-
-/** The settings the apps require, fixed so the catalog never depends on who runs it. */
-function appEnv({ databaseUrl, redisUrl }: CatalogServices): NodeJS.ProcessEnv {
-  return {
+export async function bootApps(databaseUrl: string, redisUrl: string) {
+  const env = {
     DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: '2',
-    RELAY_CONCURRENCY: '1',
     REDIS_URL: redisUrl,
-    LOG_LEVEL: 'silent',
-    // Required by the apps' configuration but never used here: no token is signed, no partner
-    // is called (no job runs).
+    // Required by the apps' configuration; nothing here signs a token or calls a partner.
     JWT_SECRET: 'event-catalog-placeholder-never-signs-anything',
     ERX_BASE_URL: 'http://127.0.0.1:9',
     PHARMACY_BASE_URL: 'http://127.0.0.1:9',
   };
+  const api = await boot(ApiModule.forRoot(loadApiConfig(env)));
+  const worker = await boot(WorkerModule.forRoot(loadWorkerConfig(env))).catch(async (error) => {
+    await api.close();
+    throw error;
+  });
+  return { api, worker, close: () => Promise.all([api.close(), worker.close()]) };
 }
 
 async function boot(root: DynamicModule): Promise<INestApplicationContext> {
   const moduleRef = await Test.createTestingModule({ imports: [root] })
     .overrideProvider(PublicationRelay)
-    .useValue({ onApplicationBootstrap() {}, onApplicationShutdown() {}, drain: async () => 0 })
+    .useValue({ onApplicationBootstrap() {}, onApplicationShutdown() {} })
     .overrideProvider(BullRegistrar)
     .useValue({ onModuleInit() {}, register() {} })
     .setLogger(new ConsoleLogger({ logLevels: ['fatal'] }))
     .compile();
-  // Runs every onModuleInit(): that is where the feature modules subscribe.
   return moduleRef.init();
 }
 
-/** What each booted app declares: subscriptions, queue processors and publishers. */
-export function readRegistrations(apps: BootedApps): AppRegistrations[] {
-  return [registrationsOf('api', apps.api), registrationsOf('worker', apps.worker)];
-}
-
-function registrationsOf(app: string, context: INestApplicationContext): AppRegistrations {
-  const registrations = {
-    app,
-    subscriptions: context
-      .get(Subscriptions)
-      .all()
-      .map(({ subscriber, eventClass, enqueues }) => ({
-        subscriber,
-        eventType: eventClass.type,
-        eventClassName: eventClass.name,
-        enqueues: [...enqueues],
-      })),
-    processors: [] as { queue: string; className: string }[],
-    publishers: [] as { className: string; eventTypes: string[] }[],
+export function readDeclarations({ api, worker }: BootedApps) {
+  const apps = Object.entries({ api, worker });
+  const classes = apps.flatMap(([, context]) => providerClasses(context));
+  return {
+    apps: apps.map(([app]) => app),
+    subscriptions: apps.flatMap(([app, context]) =>
+      context
+        .get(Subscriptions)
+        .all()
+        .map(({ subscriber, eventClass, enqueues }) => ({
+          app,
+          subscriber,
+          eventType: eventClass.type,
+          enqueues,
+        })),
+    ),
+    // @nestjs/bullmq keeps `@Processor(queue)` under this key (its constants are not exported).
+    processors: classes.flatMap(({ className, module, cls }) => {
+      const { name } = Reflect.getMetadata('bullmq:processor_metadata', cls) ?? {};
+      return typeof name === 'string' ? [{ className, module, queue: name }] : [];
+    }),
+    publishers: classes.flatMap(({ className, module, cls }) =>
+      declaredPublications(cls).map(({ type }) => ({ className, module, eventType: type })),
+    ),
   };
-  const discovery = new DiscoveryService(context.get(ModulesContainer));
-  const classes = new Set<Type>();
-  for (const wrapper of discovery.getProviders()) {
-    // As @nestjs/bullmq's own explorer does: factory and value providers have no useful metatype.
-    const cls = (
-      !wrapper.metatype || wrapper.inject ? wrapper.instance?.constructor : wrapper.metatype
-    ) as Type | undefined;
-    if (cls) classes.add(cls);
-  }
-  for (const cls of classes) {
-    const options = Reflect.getMetadata(PROCESSOR_METADATA, cls) as { name?: string } | undefined;
-    if (options?.name) {
-      registrations.processors.push({ queue: options.name, className: cls.name });
-    } else if (cls.prototype instanceof WorkerHost) {
-      throw new Error(
-        `${cls.name} extends WorkerHost but carries no "${PROCESSOR_METADATA}" metadata: ` +
-          'has @nestjs/bullmq changed where @Processor() stores its queue name?',
-      );
-    }
-    const published = declaredPublications(cls);
-    if (published.length > 0) {
-      registrations.publishers.push({
-        className: cls.name,
-        eventTypes: published.map((e) => e.type),
-      });
-    }
-  }
-  return registrations;
 }
 
-/** Class name -> the file that exports it, over every feature module's source. */
-export function classFiles(repoRoot: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const lib of fs.readdirSync(path.join(repoRoot, 'libs')).filter((l) => l !== 'contracts')) {
-    for (const file of sourceFiles(repoRoot, `libs/${lib}/src`)) {
-      const text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
-      for (const [, name] of text.matchAll(/^export (?:abstract )?class (\w+)/gm))
-        files.set(name, file);
-    }
-  }
-  return files;
-}
-
-/** Every event class exported by @pharmacy/contracts, with its runtime type and version. */
-export function contractClasses(): ContractClass[] {
-  return Object.values(contracts as Record<string, unknown>)
-    .filter(
-      (value): value is EventClass =>
-        typeof value === 'function' && value.prototype instanceof DomainEvent,
-    )
-    .map((cls) => ({ className: cls.name, type: cls.type, version: cls.version }));
-}
-
-/** The catalog of the booted apps, checked against the source under `repoRoot`. */
-export function collectCatalog(apps: BootedApps, repoRoot: string = findRepoRoot()): CatalogResult {
-  return buildCatalog({
-    contractClasses: contractClasses(),
-    contracts: scanContracts(repoRoot),
-    apps: readRegistrations(apps),
-    classFiles: classFiles(repoRoot),
+/** A booted app's provider classes, each with its module (`orders` for OrdersWorkerModule). */
+function providerClasses(context: INestApplicationContext) {
+  return new DiscoveryService(context.get(ModulesContainer)).getProviders().flatMap((wrapper) => {
+    // As @nestjs/bullmq's explorer does: factory and value providers have no useful metatype.
+    const cls: Type | undefined =
+      !wrapper.metatype || wrapper.inject ? wrapper.instance?.constructor : wrapper.metatype;
+    const module = wrapper.host?.metatype.name.replace(/(Worker)?Module$/, '').toLowerCase();
+    return cls && module ? [{ className: cls.name, module, cls }] : [];
   });
 }
 
-/** The nearest directory holding package.json, from this file up (works from dist-docs too). */
-export function findRepoRoot(from: string = __dirname): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`No package.json above ${from}`);
+/** Every event class @pharmacy/contracts exports, with the TSDoc and payload of its source. */
+export function readContracts() {
+  const [root, dir] = [findRepoRoot(), 'libs/contracts/src'];
+  const declared = new Map<string, { file: string; description: string; payload: Schema }>();
+  const names = fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' });
+  for (const name of names) {
+    const file = `${dir}/${name.split(path.sep).join('/')}`;
+    if (!file.endsWith('.event.ts')) continue;
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const interfaces = source.statements.filter(ts.isInterfaceDeclaration);
+    for (const node of source.statements.filter(ts.isClassDeclaration)) {
+      const base = node.heritageClauses?.[0].types[0];
+      const payload = base?.expression.getText() === 'DomainEvent' && base.typeArguments?.[0];
+      if (node.name && payload) {
+        const description = docOf(node);
+        declared.set(node.name.text, { file, description, payload: schemaOf(payload, interfaces) });
+      }
+    }
   }
+  return Object.values(contracts)
+    .filter((value) => typeof value === 'function' && value.prototype instanceof DomainEvent)
+    .map(({ name, type, version }) => {
+      const source = declared.get(name);
+      if (source) return { className: name, type, version, ...source };
+      throw new Error(`No ${dir}/**/*.event.ts has "class ${name} extends DomainEvent<{...}>".`);
+    });
+}
+
+/** A payload type as JSON Schema: primitives, arrays, object literals and this file's interfaces. */
+function schemaOf(node: ts.TypeNode, interfaces: readonly ts.InterfaceDeclaration[]): Schema {
+  const text = node.getText();
+  if (ts.isTypeOperatorNode(node)) return schemaOf(node.type, interfaces); // readonly T[]
+  if (ts.isArrayTypeNode(node))
+    return { type: 'array', items: schemaOf(node.elementType, interfaces) };
+  if (['string', 'number', 'boolean'].includes(text)) return { type: text };
+  const named = interfaces.find((declaration) => declaration.name.text === text);
+  const members = ts.isTypeLiteralNode(node) ? node.members : named?.members;
+  if (!members) {
+    throw new Error(
+      `${node.getSourceFile().fileName}: a payload holds primitives, arrays and objects of them ` +
+        `(ADR 0002), not "${text}"; declare such an object as an interface in the same file.`,
+    );
+  }
+  const [properties, required]: [Record<string, Schema>, string[]] = [{}, []];
+  for (const member of members.filter(ts.isPropertySignature)) {
+    const [name, description] = [member.name.getText(), docOf(member)];
+    properties[name] = {
+      ...schemaOf(member.type!, interfaces),
+      ...(description && { description }),
+    };
+    if (!member.questionToken) required.push(name);
+  }
+  return { ...(named && { title: text }), type: 'object', properties, required };
+}
+
+/** A declaration's TSDoc, on one line. */
+function docOf(node: ts.Node): string {
+  const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
+  return docs
+    .map((doc) => ts.getTextOfJSDocComment(doc.comment))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The catalog of the booted apps. */
+export function collectCatalog(apps: BootedApps) {
+  return buildCatalog(readDeclarations(apps), readContracts());
+}
+
+/** The nearest directory holding package.json, from here up (this also runs from dist-docs). */
+export function findRepoRoot(dir: string = __dirname): string {
+  return fs.existsSync(path.join(dir, 'package.json')) ? dir : findRepoRoot(path.dirname(dir));
 }
