@@ -1,61 +1,52 @@
-import type { Contract, Declarations } from './collect-catalog';
+import { BootedApps, Declarations, readDeclarations } from './read-apps';
+import { Contract, readContracts } from './read-contracts';
 
 /**
  * The event catalog: what the booted apps declare joined with the event contracts, and every
  * place where they disagree. Pure, so the generator and its tests build the same catalog.
  */
 export type EventCatalog = ReturnType<typeof buildCatalog>['catalog'];
-export type CatalogEvent = EventCatalog['events'][number];
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
-/** One item per key, in the order of the keys. */
-const unique = <T>(items: readonly T[], key: (item: T) => string) =>
-  [...new Map(items.map((item) => [key(item), item])).values()].sort((a, b) =>
-    key(a) < key(b) ? -1 : 1,
-  );
+
+export function collectCatalog(apps: BootedApps) {
+  return buildCatalog(readDeclarations(apps), readContracts());
+}
 
 /** The catalog, and (sorted) each reason to fail it. */
 export function buildCatalog(declared: Declarations, contracts: readonly Contract[]) {
   const { apps, subscriptions, processors, publishers } = declared;
   const problems: string[] = [];
-  const signature = ({ subscriber, eventType, enqueues }: (typeof subscriptions)[number]) =>
-    `"${subscriber}" (${[eventType, ...sorted(enqueues).map((queue) => `enqueues ${queue}`)]})`;
+  const signature = ({ subscriber, eventClass, enqueues }: (typeof subscriptions)[number]) =>
+    `"${subscriber}" (${[eventClass.type, ...sorted(enqueues).map((queue) => `enqueues ${queue}`)]})`;
+  const bySignature = new Map(subscriptions.map((s) => [signature(s), s]));
 
   // A publishing app records one publication per subscriber it knows: an app lacking a
   // subscription would lose the events published there.
   for (const app of apps) {
     const own = subscriptions.filter((s) => s.app === app).map(signature);
-    for (const missing of sorted(subscriptions.map(signature)).filter((s) => !own.includes(s))) {
+    for (const missing of sorted(bySignature.keys()).filter((s) => !own.includes(s))) {
       problems.push(
         `Subscriber ${missing} is registered by another app but not by the ${app} app: ` +
           'both apps must import the same feature modules.',
       );
     }
   }
-  const subscribers = unique(subscriptions, signature).map((s) => ({
-    name: s.subscriber,
-    module: s.subscriber.split('.')[0],
-    eventType: s.eventType,
-    enqueues: sorted(s.enqueues),
-  }));
-  for (const { name, eventType } of subscribers) {
+  const subscribers = sorted(bySignature.keys()).map((key) => {
+    const { subscriber: name, eventClass, enqueues } = bySignature.get(key)!;
+    const [module, eventType] = [name.split('.')[0], eventClass.type];
     if (!contracts.some(({ type }) => type === eventType)) {
-      problems.push(`Subscriber "${name}" listens to "${eventType}": no contract has that type.`);
+      problems.push(`Subscriber "${name}" listens to "${eventType}", which no contract declares.`);
     }
-  }
+    return { name, module, eventType, enqueues: sorted(enqueues) };
+  });
 
   const events = [...contracts]
     .sort((a, b) => (a.type < b.type ? -1 : 1))
     .map((contract) => {
-      const { className, type, file } = contract;
+      const { className, type } = contract;
       const module = type.split('.')[0];
-      const publishedBy = unique(
-        publishers.filter(({ eventType }) => eventType === type),
-        (p) => p.className,
-      );
-      if (!contract.description) {
-        problems.push(`${className} (${file}) has no TSDoc: describe the event above the class.`);
-      }
+      const publishedBy = publishers.filter(({ eventType }) => eventType === type);
       if (!publishedBy.some((publisher) => publisher.module === module)) {
         problems.push(
           `${className} belongs to the ${module} module, but no provider there declares ` +
@@ -77,10 +68,7 @@ export function buildCatalog(declared: Declarations, contracts: readonly Contrac
   const queueNames = [...subscribers.flatMap((s) => s.enqueues), ...processors.map((p) => p.queue)];
   const queues = sorted(queueNames).map((name) => {
     const enqueuedBy = subscribers.filter(({ enqueues }) => enqueues.includes(name));
-    const processedBy = unique(
-      processors.filter(({ queue }) => queue === name),
-      (p) => p.className,
-    );
+    const processedBy = processors.filter(({ queue }) => queue === name);
     if (processedBy.length === 0) {
       problems.push(
         `${enqueuedBy.map((s) => `"${s.name}"`).join(', ')} enqueue jobs on "${name}", but no ` +

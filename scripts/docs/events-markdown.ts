@@ -1,10 +1,11 @@
-import type { Schema } from './collect-catalog';
+import type { Schema } from './read-contracts';
 import type { EventCatalog } from './event-catalog';
 
 /** docs/events.md: the catalog for a reader. Deterministic: same catalog, same bytes. */
 export const CATALOG_PATH = 'docs/events.md';
 
 const code = (text: string) => `\`${text}\``;
+const sorted = (values: string[]) => [...new Set(values)].sort();
 const list = (items: readonly string[]) => (items.length ? items.join(', ') : '—');
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
 const eventLink = (type: string) => `[${code(type)}](#${type.replace(/[^a-z0-9 -]/g, '')})`;
@@ -71,26 +72,16 @@ function fieldRows(schema: Schema, prefix = ''): string[][] {
   return Object.entries(schema.properties ?? {}).flatMap(([name, field]) => {
     const path = `${prefix}${name}${field.items ? '[]' : ''}`;
     const optional = schema.required?.includes(name) ? '' : '?';
-    const row = [
-      code(`${prefix}${name}${optional}`),
-      code(typeName(field)),
-      field.description ?? '',
-    ];
-    return [row, ...fieldRows(field.items ?? field, `${path}.`)];
+    const row = [`${prefix}${name}${optional}`, typeName(field)].map(code);
+    return [[...row, field.description ?? ''], ...fieldRows(field.items ?? field, `${path}.`)];
   });
 }
 
 /** Module -> event -> subscribing module -> queue -> processing module. */
 function diagram({ events, queues }: EventCatalog): string[] {
   const id = (kind: string, name: string) => `${kind}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
-  const modules = new Set(
-    [
-      ...events.flatMap((e) => [...e.publishers, ...e.subscribers]),
-      ...queues.flatMap((q) => q.processors),
-    ]
-      .map(({ module }) => module)
-      .sort(),
-  );
+  const classes = [...events.flatMap((e) => [...e.publishers, ...e.subscribers])];
+  const modules = sorted([...classes, ...queues.flatMap((q) => q.processors)].map((c) => c.module));
   const edges = events.flatMap((event) => [
     ...event.publishers.map((p) => [id('module', p.module), 'publishes', id('event', event.type)]),
     ...event.subscribers.flatMap((s) => [
@@ -106,7 +97,7 @@ function diagram({ events, queues }: EventCatalog): string[] {
   return [
     '```mermaid',
     'flowchart LR',
-    ...[...modules].map((name) => `  ${id('module', name)}["${name}"]`),
+    ...modules.map((name) => `  ${id('module', name)}["${name}"]`),
     ...events.map(({ type, version }) => `  ${id('event', type)}(["${type} v${version}"])`),
     ...queues.map(({ name }) => `  ${id('queue', name)}[("${name}")]`),
     ...new Set(edges.map(([from, label, to]) => `  ${from} -->|"${label}"| ${to}`)),

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ASYNCAPI_PATH, renderAsyncApi } from './asyncapi';
-import { bootApps, collectCatalog, findRepoRoot } from './collect-catalog';
+import { bootApps } from './read-apps';
+import { findRepoRoot } from './read-contracts';
+import { collectCatalog } from './event-catalog';
 import { CATALOG_PATH, renderCatalog } from './events-markdown';
 
 /**

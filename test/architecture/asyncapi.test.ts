@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Parser } from '@asyncapi/parser';
-import { bootApps, BootedApps, collectCatalog } from '../../scripts/docs/collect-catalog';
+import { bootApps, BootedApps } from '../../scripts/docs/read-apps';
+import { collectCatalog } from '../../scripts/docs/event-catalog';
 import { ASYNCAPI_PATH, renderAsyncApi } from '../../scripts/docs/asyncapi';
 import { testEnv } from '../support/test-env';
 

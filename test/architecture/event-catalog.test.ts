@@ -2,14 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OrderCancelledEvent, OrderPlacedEvent } from '@pharmacy/contracts';
 import { EventBus } from '@pharmacy/platform';
-import {
-  bootApps,
-  BootedApps,
-  collectCatalog,
-  readContracts,
-  readDeclarations,
-} from '../../scripts/docs/collect-catalog';
-import { buildCatalog } from '../../scripts/docs/event-catalog';
+import { bootApps, BootedApps, readDeclarations } from '../../scripts/docs/read-apps';
+import { readContracts } from '../../scripts/docs/read-contracts';
+import { buildCatalog, collectCatalog } from '../../scripts/docs/event-catalog';
 import { CATALOG_PATH, renderCatalog } from '../../scripts/docs/events-markdown';
 import { testEnv } from '../support/test-env';
 
