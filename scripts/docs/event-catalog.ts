@@ -47,6 +47,9 @@ export function buildCatalog(declared: Declarations, contracts: readonly Contrac
       const { className, type } = contract;
       const module = type.split('.')[0];
       const publishedBy = publishers.filter(({ eventType }) => eventType === type);
+      if (!contract.description) {
+        problems.push(`${className} (${contract.file}) has no TSDoc: say above it what happened.`);
+      }
       if (!publishedBy.some((publisher) => publisher.module === module)) {
         problems.push(
           `${className} belongs to the ${module} module, but no provider there declares ` +

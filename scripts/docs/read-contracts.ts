@@ -48,8 +48,8 @@ export function readContracts() {
 function schemaOf(node: ts.TypeNode, interfaces: readonly ts.InterfaceDeclaration[]): Schema {
   const text = node.getText();
   if (ts.isTypeOperatorNode(node)) return schemaOf(node.type, interfaces); // readonly T[]
-  if (ts.isArrayTypeNode(node))
-    return { type: 'array', items: schemaOf(node.elementType, interfaces) };
+  const items = ts.isArrayTypeNode(node) && schemaOf(node.elementType, interfaces);
+  if (items) return { type: 'array', items };
   if (['string', 'number', 'boolean'].includes(text)) return { type: text };
   const named = interfaces.find((declaration) => declaration.name.text === text);
   const members = ts.isTypeLiteralNode(node) ? node.members : named?.members;
@@ -62,10 +62,8 @@ function schemaOf(node: ts.TypeNode, interfaces: readonly ts.InterfaceDeclaratio
   const [properties, required]: [Record<string, Schema>, string[]] = [{}, []];
   for (const member of members.filter(ts.isPropertySignature)) {
     const [name, description] = [member.name.getText(), docOf(member)];
-    properties[name] = {
-      ...schemaOf(member.type!, interfaces),
-      ...(description && { description }),
-    };
+    const schema = schemaOf(member.type!, interfaces);
+    properties[name] = description ? { ...schema, description } : schema;
     if (!member.questionToken) required.push(name);
   }
   return { ...(named && { title: text }), type: 'object', properties, required };
