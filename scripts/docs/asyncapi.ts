@@ -1,215 +1,97 @@
-/**
- * The AsyncAPI 3.0 document of the broker backend, built from the same catalog as docs/events.md
- * (the apps' registrations joined with the contracts' source): one channel per event type on the
- * topic exchange, one per subscriber queue, the CloudEvents headers and the AMQP bindings. Pure,
- * like the catalog, so the generator and its test write the same bytes.
- */
-import type { CatalogEvent, EventCatalog, PayloadField } from './event-catalog';
+import type { EventCatalog } from './event-catalog';
 
+/**
+ * docs/asyncapi.json: the AsyncAPI 3.0 document of the broker backend, from the same catalog as
+ * docs/events.md. A channel per event type (a routing key on the topic exchange) and one per
+ * subscriber queue, CloudEvents headers, AMQP bindings.
+ */
 export const ASYNCAPI_PATH = 'docs/asyncapi.json';
 
-/** The namespace the document describes: the default of BROKER_NAMESPACE. */
+/** The namespace described: BROKER_NAMESPACE's default. */
 const NAMESPACE = 'pharmacy';
+const bindingVersion = '0.3.0';
+const exchange = { name: `${NAMESPACE}.events`, type: 'topic', durable: true, autoDelete: false };
+/** A `$ref` to a channel, or to one of its messages; `/` and `~` escaped as JSON pointers ask. */
+const ref = (channel: string, message = '') => ({
+  $ref: `#/channels/${channel.replace(/~/g, '~0').replace(/\//g, '~1')}${message && '/messages/'}${message}`,
+});
+const text = (description: string) => ({ type: 'string', description });
 
-type Schema = Record<string, unknown>;
+/** The CloudEvents attributes each message carries as AMQP headers (binary content mode). */
+const CLOUD_EVENT_HEADERS = {
+  type: 'object',
+  required: ['specversion', 'id', 'source', 'type', 'time', 'correlationid', 'traceparent'].map(
+    (attribute) => `cloudEvents:${attribute}`,
+  ),
+  properties: {
+    'cloudEvents:specversion': { const: '1.0' },
+    'cloudEvents:id': text('The event id (also the AMQP message-id): consumers dedupe on it.'),
+    'cloudEvents:source': text('The publishing module, /pharmacy/<module>.'),
+    'cloudEvents:type': text('The stable event type; also the routing key.'),
+    'cloudEvents:time': { type: 'string', format: 'date-time' },
+    'cloudEvents:dataschema': text('urn:pharmacy:event:<type>:v<version>'),
+    'cloudEvents:schemaversion': { type: 'integer', description: 'Payload schema version.' },
+    'cloudEvents:correlationid': text('The request (or job chain) that began it all.'),
+    'cloudEvents:causationid': text('The event or job that directly caused this one.'),
+    'cloudEvents:traceparent': text('W3C trace context.'),
+  },
+};
 
-const AMQP_BINDING_VERSION = '0.3.0';
-
-export function buildAsyncApi(catalog: EventCatalog): Schema {
-  const exchange = {
-    name: `${NAMESPACE}.events`,
-    type: 'topic',
-    durable: true,
-    autoDelete: false,
-    vhost: '/',
-  };
-  const channels: Schema = {};
-  const operations: Schema = {};
-  const messages: Schema = {};
-  for (const event of catalog.events) {
-    const message = messageName(event);
-    messages[message] = messageOf(event);
-    channels[event.type] = {
-      address: event.type,
-      title: `${event.type} on ${exchange.name}`,
-      messages: { [message]: { $ref: `#/components/messages/${message}` } },
-      bindings: { amqp: { is: 'routingKey', exchange, bindingVersion: AMQP_BINDING_VERSION } },
+export function renderAsyncApi({ events }: EventCatalog): string {
+  const [channels, operations, messages]: Record<string, object>[] = [{}, {}, {}];
+  for (const { className, type, version, module, description, payload, subscribers } of events) {
+    const message = { [className]: { $ref: `#/components/messages/${className}` } };
+    messages[className] = {
+      name: type,
+      title: className,
+      summary: description,
+      correlationId: { location: '$message.header#/cloudEvents:correlationid' },
+      headers: {
+        allOf: [
+          { $ref: '#/components/schemas/CloudEventHeaders' },
+          { properties: { 'cloudEvents:type': { const: type } } },
+          { properties: { 'cloudEvents:schemaversion': { const: version } } },
+        ],
+      },
+      payload,
     };
-    if (event.publishers.length > 0) {
-      operations[`publish-${event.type}`] = {
-        action: 'send',
-        title: `${event.module} publishes ${event.type}`,
-        summary: `After commit, through the registry (outbox); confirmed by the broker.`,
-        channel: { $ref: `#/channels/${escape(event.type)}` },
-        messages: [{ $ref: `#/channels/${escape(event.type)}/messages/${message}` }],
-      };
-    }
-    for (const subscriber of event.subscribers) {
-      const queue = `${NAMESPACE}.${subscriber.name}`;
-      channels[queue] = {
-        address: queue,
-        title: `Queue of ${subscriber.name}`,
-        description:
-          `Durable quorum queue bound to ${exchange.name} with routing key ${event.type}; ` +
-          `dead letters in ${queue}.dead, retries through ${queue}.retry-<ms>ms.`,
-        messages: { [message]: { $ref: `#/components/messages/${message}` } },
-        bindings: {
-          amqp: {
-            is: 'queue',
-            queue: { name: queue, durable: true, exclusive: false, autoDelete: false, vhost: '/' },
-            bindingVersion: AMQP_BINDING_VERSION,
-          },
-        },
-      };
-      operations[subscriber.name] = {
+    const amqp = { is: 'routingKey', exchange, bindingVersion };
+    channels[type] = { address: type, messages: message, bindings: { amqp } };
+    operations[`publish-${type}`] = {
+      action: 'send',
+      title: `${module} publishes ${type}`,
+      summary: 'After commit, through the publication registry; confirmed by the broker.',
+      channel: ref(type),
+      messages: [ref(type, className)],
+    };
+    for (const { name } of subscribers) {
+      const queue = { name: `${NAMESPACE}.${name}`, durable: true, exclusive: false };
+      const binding = { amqp: { is: 'queue', queue, bindingVersion } };
+      channels[queue.name] = { address: queue.name, messages: message, bindings: binding };
+      operations[name] = {
         action: 'receive',
-        title: `${subscriber.name} receives ${event.type}`,
-        summary: 'Inbox-checked, in its own transaction; acknowledged after commit.',
-        channel: { $ref: `#/channels/${escape(queue)}` },
-        messages: [{ $ref: `#/channels/${escape(queue)}/messages/${message}` }],
-        bindings: { amqp: { ack: true, bindingVersion: AMQP_BINDING_VERSION } },
+        title: `${name} receives ${type}`,
+        summary: `A quorum queue bound to ${type}; dead letters in ${queue.name}.dead.`,
+        channel: ref(queue.name),
+        messages: [ref(queue.name, className)],
       };
     }
   }
-  return {
+  const document = {
     asyncapi: '3.0.0',
     info: {
       title: 'Telehealth pharmacy domain events',
       version: '1',
       description:
-        'Generated by npm run docs:events from the registrations of the running apps; do not ' +
-        'edit. With EVENT_BUS_BACKEND=broker every event is a CloudEvents 1.0 message in AMQP ' +
-        'binary mode: attributes in `cloudEvents:*` headers, the payload as the JSON body.',
+        'Generated by npm run docs:events from what the apps declare; do not edit. With ' +
+        'EVENT_BUS_BACKEND=broker each event is a CloudEvents 1.0 message in AMQP binary mode: ' +
+        'attributes in `cloudEvents:*` headers, the payload as the JSON body.',
     },
     defaultContentType: 'application/json',
-    servers: {
-      rabbitmq: {
-        host: 'localhost:5672',
-        protocol: 'amqp',
-        protocolVersion: '0.9.1',
-        description: 'RabbitMQ (BROKER_URL); names under BROKER_NAMESPACE, here "pharmacy".',
-      },
-    },
+    servers: { rabbitmq: { host: 'localhost:5672', protocol: 'amqp', protocolVersion: '0.9.1' } },
     channels,
     operations,
-    components: {
-      messages,
-      schemas: { CloudEventHeaders: cloudEventHeaders() },
-    },
+    components: { messages, schemas: { CloudEventHeaders: CLOUD_EVENT_HEADERS } },
   };
-}
-
-export function renderAsyncApi(document: Schema): string {
   return `${JSON.stringify(document, null, 2)}\n`;
-}
-
-function messageOf(event: CatalogEvent): Schema {
-  return {
-    name: event.type,
-    title: event.className,
-    summary: event.description,
-    contentType: 'application/json',
-    correlationId: {
-      description: 'Shared by everything one request caused.',
-      location: '$message.header#/cloudEvents:correlationid',
-    },
-    headers: {
-      allOf: [
-        { $ref: '#/components/schemas/CloudEventHeaders' },
-        {
-          type: 'object',
-          properties: {
-            'cloudEvents:type': { const: event.type },
-            'cloudEvents:source': { const: `/pharmacy/${event.module}` },
-            'cloudEvents:schemaversion': { const: event.version },
-          },
-        },
-      ],
-    },
-    payload: payloadSchema(event.payload),
-    bindings: { amqp: { messageType: event.type, bindingVersion: AMQP_BINDING_VERSION } },
-  };
-}
-
-function cloudEventHeaders(): Schema {
-  const text = (description: string) => ({ type: 'string', description });
-  return {
-    type: 'object',
-    required: [
-      'cloudEvents:specversion',
-      'cloudEvents:id',
-      'cloudEvents:source',
-      'cloudEvents:type',
-      'cloudEvents:time',
-      'cloudEvents:correlationid',
-      'cloudEvents:traceparent',
-    ],
-    properties: {
-      'cloudEvents:specversion': { const: '1.0' },
-      'cloudEvents:id': text('The event id (also the AMQP message-id): consumers dedupe on it.'),
-      'cloudEvents:source': text('The publishing module, /pharmacy/<module>.'),
-      'cloudEvents:type': text('The stable event type; also the routing key.'),
-      'cloudEvents:time': { type: 'string', format: 'date-time' },
-      'cloudEvents:datacontenttype': { const: 'application/json' },
-      'cloudEvents:dataschema': text('urn:pharmacy:event:<type>:v<version>'),
-      'cloudEvents:schemaversion': { type: 'integer', description: 'Payload schema version.' },
-      'cloudEvents:correlationid': text('The request (or job chain) that began it all.'),
-      'cloudEvents:causationid': text('The event or job that directly caused this one.'),
-      'cloudEvents:traceparent': text('W3C trace context.'),
-    },
-  };
-}
-
-/** JSON Schema of a payload from the catalog's flattened fields (`items[].productId`). */
-function payloadSchema(fields: readonly PayloadField[]): Schema {
-  const root: Schema = { type: 'object', properties: {}, required: [] };
-  for (const field of fields) {
-    let node = root;
-    const parts = field.path.split('.');
-    parts.forEach((part, index) => {
-      const name = part.replace(/\[\]$/, '');
-      const properties = node.properties as Record<string, Schema>;
-      const last = index === parts.length - 1;
-      if (!properties[name]) {
-        properties[name] = last ? typeSchema(field.type) : objectOrArray(part.endsWith('[]'));
-        if (!field.optional || !last) (node.required as string[]).push(name);
-      }
-      if (last) {
-        properties[name].description = field.description || undefined;
-        if (!properties[name].description) delete properties[name].description;
-      }
-      const child = properties[name];
-      node = (child.type === 'array' ? child.items : child) as Schema;
-    });
-  }
-  return root;
-}
-
-function objectOrArray(isArray: boolean): Schema {
-  const object = { type: 'object', properties: {}, required: [] };
-  return isArray ? { type: 'array', items: object } : object;
-}
-
-function typeSchema(type: string): Schema {
-  if (type.endsWith('[]')) {
-    const item = type.slice(0, -2);
-    return {
-      type: 'array',
-      items: /^[A-Z]/.test(item)
-        ? { type: 'object', properties: {}, required: [] }
-        : typeSchema(item),
-    };
-  }
-  if (type === 'string' || type === 'number' || type === 'boolean') return { type };
-  if (type === 'Date') return { type: 'object', description: 'A date, as {"$date": ISO-8601}.' };
-  return {};
-}
-
-function messageName(event: CatalogEvent): string {
-  return event.className;
-}
-
-/** A JSON pointer segment: `/` and `~` escaped. */
-function escape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

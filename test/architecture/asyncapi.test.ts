@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Parser } from '@asyncapi/parser';
-import { bootApps, BootedApps, collectCatalog } from '../../scripts/docs/collect-catalog';
-import { ASYNCAPI_PATH, buildAsyncApi, renderAsyncApi } from '../../scripts/docs/asyncapi';
+import { bootApps, BootedApps } from '../../scripts/docs/read-apps';
+import { collectCatalog } from '../../scripts/docs/event-catalog';
+import { ASYNCAPI_PATH, renderAsyncApi } from '../../scripts/docs/asyncapi';
 import { testEnv } from '../support/test-env';
 
 const ERROR = 0; // DiagnosticSeverity.Error
@@ -12,25 +13,24 @@ const ERROR = 0; // DiagnosticSeverity.Error
  * a valid AsyncAPI 3.0 document: the official parser validates it here, in every CI run.
  */
 describe('The AsyncAPI document', () => {
-  const repoRoot = path.resolve(__dirname, '../..');
-  const committed = () => fs.readFileSync(path.join(repoRoot, ASYNCAPI_PATH), 'utf8');
+  const committed = () => fs.readFileSync(path.resolve(__dirname, '../..', ASYNCAPI_PATH), 'utf8');
   let apps: BootedApps;
 
   beforeAll(async () => {
-    apps = await bootApps({ databaseUrl: testEnv.databaseUrl, redisUrl: testEnv.redisUrl });
+    apps = await bootApps(testEnv.databaseUrl, testEnv.redisUrl);
   });
   afterAll(() => apps.close());
 
   it(`is what ${ASYNCAPI_PATH} holds (if not: run npm run docs:events)`, () => {
-    const { catalog } = collectCatalog(apps, repoRoot);
-    expect(renderAsyncApi(buildAsyncApi(catalog))).toBe(committed());
+    const { catalog } = collectCatalog(apps);
+    expect(renderAsyncApi(catalog)).toBe(committed());
   });
 
   it('is valid AsyncAPI 3.0, with a channel and a message per event', async () => {
     const { document, diagnostics } = await new Parser().parse(committed());
     expect(diagnostics.filter((d) => d.severity === ERROR).map((d) => d.message)).toEqual([]);
     expect(document?.version()).toBe('3.0.0');
-    const { catalog } = collectCatalog(apps, repoRoot);
+    const { catalog } = collectCatalog(apps);
     const messages = document!
       .components()
       .messages()

@@ -2,37 +2,30 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OrderCancelledEvent, OrderPlacedEvent } from '@pharmacy/contracts';
 import { EventBus } from '@pharmacy/platform';
-import {
-  bootApps,
-  BootedApps,
-  classFiles,
-  collectCatalog,
-  contractClasses,
-  readRegistrations,
-} from '../../scripts/docs/collect-catalog';
-import { scanContracts } from '../../scripts/docs/contract-sources';
-import { buildCatalog, CATALOG_PATH, renderCatalog } from '../../scripts/docs/event-catalog';
+import { bootApps, BootedApps, readDeclarations } from '../../scripts/docs/read-apps';
+import { readContracts } from '../../scripts/docs/read-contracts';
+import { buildCatalog, collectCatalog } from '../../scripts/docs/event-catalog';
+import { CATALOG_PATH, renderCatalog } from '../../scripts/docs/events-markdown';
 import { testEnv } from '../support/test-env';
 
 /**
  * docs/events.md cannot drift from the code: the same functions `npm run docs:events` runs
  * render the catalog of the apps booted here, and the result must equal the committed file. The
  * other cases show the comparison and the cross-checks bite: a new subscription changes the
- * rendering, and registrations or publishers that disagree with the contracts are refused.
+ * rendering, and declarations that disagree with each other or with the contracts are refused.
  */
 describe('The event catalog', () => {
-  const repoRoot = path.resolve(__dirname, '../..');
-  const committed = () => fs.readFileSync(path.join(repoRoot, CATALOG_PATH), 'utf8');
+  const committed = () => fs.readFileSync(path.resolve(__dirname, '../..', CATALOG_PATH), 'utf8');
   let apps: BootedApps;
 
   // A fresh pair of apps per case: the cases below add subscriptions to them.
   beforeEach(async () => {
-    apps = await bootApps({ databaseUrl: testEnv.databaseUrl, redisUrl: testEnv.redisUrl });
+    apps = await bootApps(testEnv.databaseUrl, testEnv.redisUrl);
   });
   afterEach(() => apps.close());
 
   it(`is what ${CATALOG_PATH} holds (if not: run npm run docs:events)`, () => {
-    const { catalog, problems } = collectCatalog(apps, repoRoot);
+    const { catalog, problems } = collectCatalog(apps);
 
     expect(problems).toEqual([]);
     expect(renderCatalog(catalog)).toBe(committed());
@@ -45,14 +38,14 @@ describe('The event catalog', () => {
         .subscribe(OrderCancelledEvent, 'catalog-probe.refund-when-order-cancelled', () => {});
     }
 
-    const { catalog, problems } = collectCatalog(apps, repoRoot);
+    const { catalog, problems } = collectCatalog(apps);
     const rendered = renderCatalog(catalog);
 
     expect(problems).toEqual([]);
     expect(rendered).not.toBe(committed());
     const section = rendered.split('### orders.order-cancelled')[1].split('\n### ')[0];
-    expect(section).toContain(
-      '| `catalog-probe.refund-when-order-cancelled` | catalog-probe | — |',
+    expect(section).toMatch(
+      /^- \*\*Subscribers:\*\* .*`catalog-probe\.refund-when-order-cancelled`/m,
     );
     expect(rendered).toContain(
       'event_orders_order_cancelled -->|"refund-when-order-cancelled"| module_catalog_probe',
@@ -62,9 +55,9 @@ describe('The event catalog', () => {
   it('refuses a subscriber that only one of the apps registers', () => {
     apps.api.get(EventBus).subscribe(OrderPlacedEvent, 'catalog-probe.api-only', () => {});
 
-    expect(collectCatalog(apps, repoRoot).problems).toEqual([
+    expect(collectCatalog(apps).problems).toEqual([
       expect.stringMatching(
-        /^Subscriber "catalog-probe\.api-only" is registered by the api app but not by the worker app/,
+        /^Subscriber "catalog-probe\.api-only" .* is registered by another app but not by the worker app/,
       ),
     ]);
   });
@@ -76,7 +69,7 @@ describe('The event catalog', () => {
       });
     }
 
-    expect(collectCatalog(apps, repoRoot).problems).toEqual([
+    expect(collectCatalog(apps).problems).toEqual([
       expect.stringContaining(
         'enqueue jobs on "catalog-probe-queue", but no app registers a @Processor',
       ),
@@ -84,11 +77,10 @@ describe('The event catalog', () => {
   });
 
   it('refuses a queue that a processor takes but no subscriber declares it enqueues on', () => {
-    const apps_ = readRegistrations(apps).map((app) => ({
-      ...app,
-      subscriptions: app.subscriptions.map((s) => ({ ...s, enqueues: [] })),
-    }));
-    const { problems } = buildCatalog({ ...inputs(), apps: apps_ });
+    const declared = readDeclarations(apps);
+    const subscriptions = declared.subscriptions.map((s) => ({ ...s, enqueues: [] }));
+
+    const { problems } = buildCatalog({ ...declared, subscriptions }, readContracts());
 
     expect(problems).toEqual([
       expect.stringContaining(
@@ -101,40 +93,29 @@ describe('The event catalog', () => {
   });
 
   it('refuses an event that its module declares no publisher for, or that another module publishes', () => {
-    const moved = new Map(inputs().classFiles).set('PlaceOrderHandler', 'libs/ehr/src/probe.ts');
-    const withoutApply = readRegistrations(apps).map((app) => ({
-      ...app,
-      publishers: app.publishers.filter((p) => p.className !== 'ApplyClinicalDecisionsHandler'),
-    }));
+    const declared = readDeclarations(apps);
+    const publishers = declared.publishers
+      .filter((p) => p.className !== 'ApplyClinicalDecisionsHandler')
+      .map((p) => (p.className === 'PlaceOrderHandler' ? { ...p, module: 'ehr' } : p));
 
-    const { problems } = buildCatalog({ ...inputs(), apps: withoutApply, classFiles: moved });
+    const { problems } = buildCatalog({ ...declared, publishers }, readContracts());
 
     expect(problems).toEqual([
       expect.stringContaining(
-        'OrderCancelledEvent ("orders.order-cancelled") belongs to the orders module, but no provider in libs/orders/src declares @Publishes(OrderCancelledEvent)',
+        'OrderCancelledEvent belongs to the orders module, but no provider there declares @Publishes(OrderCancelledEvent)',
       ),
       expect.stringContaining(
-        'OrderPlacedEvent ("orders.order-placed") belongs to the orders module, but no provider in libs/orders/src declares @Publishes(OrderPlacedEvent)',
+        'OrderPlacedEvent belongs to the orders module, but no provider there declares @Publishes(OrderPlacedEvent)',
       ),
       expect.stringContaining(
-        'OrderReadyForFulfillmentEvent ("orders.order-ready-for-fulfillment") belongs to the orders module',
+        'OrderReadyForFulfillmentEvent belongs to the orders module, but no provider there',
       ),
       expect.stringContaining(
-        'libs/ehr/src/probe.ts publishes OrderPlacedEvent, but that event belongs to the orders module',
+        'PlaceOrderHandler (ehr module) declares @Publishes(OrderPlacedEvent), but that event belongs to the orders module',
       ),
       expect.stringContaining(
-        'libs/ehr/src/probe.ts publishes OrderReadyForFulfillmentEvent, but that event belongs to the orders module',
+        'PlaceOrderHandler (ehr module) declares @Publishes(OrderReadyForFulfillmentEvent), but',
       ),
     ]);
   });
-
-  /** The generator's own inputs, for cases that change one of them. */
-  function inputs() {
-    return {
-      contractClasses: contractClasses(),
-      contracts: scanContracts(repoRoot),
-      apps: readRegistrations(apps),
-      classFiles: classFiles(repoRoot),
-    };
-  }
 });
