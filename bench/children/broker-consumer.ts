@@ -1,17 +1,11 @@
 import 'reflect-metadata';
-import { bootBrokerPlatform } from '../lib/broker-platform';
-import { fail, serveParent } from './ipc';
+import { bootPlatform } from '../lib/platform';
+import { serve } from './serve';
 
-/** One consumer process of the bench's broker queue: the platform in broker mode, nothing else. */
-async function main(): Promise<void> {
-  const app = await bootBrokerPlatform({
-    databaseUrl: process.env.DATABASE_URL!,
-    poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    brokerUrl: process.env.BROKER_URL!,
-    namespace: process.env.BROKER_NAMESPACE!,
-    consume: true,
-  });
-  serveParent({}, () => app.close());
-}
-
-main().catch(fail);
+/** One consumer process of 8d: the platform in broker mode with the bench's subscriber. */
+serve(async () => {
+  const { DATABASE_URL, BROKER_URL, BROKER_NAMESPACE } = process.env;
+  const broker = { url: BROKER_URL!, namespace: BROKER_NAMESPACE!, consume: true };
+  const app = await bootPlatform(DATABASE_URL!, 'broker', { broker });
+  return { close: () => app.close() };
+});

@@ -1,10 +1,10 @@
 import { Stack } from './stack';
-import { fixedRate, LoopResult } from './stats';
+import { inLanes } from './stats';
 
 /**
- * Orders of the HTTP runs: two prescription items and one over the counter, shipped to CA. Each
+ * The order of the HTTP runs: two prescription items and one over the counter, shipped to CA. It
  * opens an encounter with two pending requests: approving the first (position 0) leaves the
- * order in review, approving the second concludes it (ready for fulfillment).
+ * order in review, approving the second makes it ready for fulfillment.
  */
 export const ORDER_BODY = {
   items: [
@@ -15,96 +15,46 @@ export const ORDER_BODY = {
   fulfillmentState: 'CA',
 };
 
-export const APPROVAL_BODY = { sig: 'Take one tablet daily.', refills: 1 };
+const PENDING = {
+  /** The first request of orders whose two requests are both pending. */
+  first: `select pr.id from encounters e
+    join prescription_requests pr on pr.encounter_id = e.id and pr.position = 0
+    where e.status = 'open' and pr.status = 'pending' and not exists (select 1
+      from prescription_requests other where other.encounter_id = e.id and other.status <> 'pending')
+    order by e.created_at limit $1`,
+  /** The pending second request of orders whose first prescription is transmitted. */
+  second: `select pr.id from encounters e
+    join prescription_requests pr on pr.encounter_id = e.id and pr.position = 1
+    join prescription_requests first on first.encounter_id = e.id and first.position = 0
+    join prescriptions p on p.prescription_request_id = first.id
+    where pr.status = 'pending' and p.status = 'transmitted'
+    order by e.created_at limit $1`,
+};
 
-export interface Request {
-  readonly requestId: string;
-  readonly orderUuid: string;
-}
-
-/** Orders whose two requests are both pending: their first request, oldest first. */
-export async function firstRequests(stack: Stack, limit: number): Promise<Request[]> {
-  const { rows } = await stack.db.query<Request>(
-    `select pr.id as "requestId", e.order_uuid as "orderUuid"
-     from encounters e join prescription_requests pr on pr.encounter_id = e.id and pr.position = 0
-     where e.status = 'open' and pr.status = 'pending'
-       and not exists (select 1 from prescription_requests other
-                       where other.encounter_id = e.id and other.status <> 'pending')
-     order by e.created_at limit $1`,
-    [limit],
-  );
-  return rows;
-}
-
-/** Orders whose first prescription is transmitted and whose second request is pending. */
-export async function secondRequests(stack: Stack, limit: number): Promise<Request[]> {
-  const { rows } = await stack.db.query<Request>(
-    `select pr.id as "requestId", e.order_uuid as "orderUuid"
-     from encounters e
-     join prescription_requests pr on pr.encounter_id = e.id and pr.position = 1
-     join prescription_requests first on first.encounter_id = e.id and first.position = 0
-     join prescriptions p on p.prescription_request_id = first.id
-     where pr.status = 'pending' and p.status = 'transmitted'
-     order by e.created_at limit $1`,
-    [limit],
-  );
-  return rows;
+/** Ids of pending requests, oldest order first. */
+export async function pendingRequests(stack: Stack, which: keyof typeof PENDING, limit: number) {
+  const { rows } = await stack.db.query<{ id: string }>(PENDING[which], [limit]);
+  return rows.map((row) => row.id);
 }
 
 /** Places orders through the API until `count` orders have both requests pending. */
-export async function ensureOrders(stack: Stack, count: number, lanes: number): Promise<void> {
-  const have = (await firstRequests(stack, count)).length;
-  let left = count - have;
-  await Promise.all(
-    Array.from({ length: lanes }, async () => {
-      while (left > 0) {
-        left--;
-        await stack.http.postExpect('/api/orders', ORDER_BODY, 201, stack.patientToken);
-      }
-    }),
-  );
+export async function ensureOrders(stack: Stack, count: number, lanes: number) {
+  const missing = count - (await pendingRequests(stack, 'first', count)).length;
+  const place = () => stack.post('/api/orders', ORDER_BODY, stack.patientToken);
+  await inLanes(lanes, Array.from({ length: Math.max(0, missing) }), place);
 }
 
-function approve(stack: Stack, requestId: string) {
-  return stack.http.postExpect(
+export const approve = (stack: Stack, requestId: string) =>
+  stack.post(
     `/api/prescription-requests/${requestId}/approve`,
-    APPROVAL_BODY,
-    201,
+    { sig: 'Take one tablet daily.', refills: 1 },
     stack.providerToken,
   );
-}
 
-/** Approves every request as fast as `lanes` connections allow. */
-export async function approveAll(
-  stack: Stack,
-  requests: readonly Request[],
-  lanes: number,
-): Promise<{ elapsedMs: number; perSecond: number; errors: number }> {
-  let next = 0;
+/** Approves every request as fast as `lanes` connections allow; returns the failures. */
+export async function approveAll(stack: Stack, requestIds: readonly string[], lanes: number) {
   let errors = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: lanes }, async () => {
-      while (next < requests.length) {
-        const request = requests[next++];
-        await approve(stack, request.requestId).catch(() => errors++);
-      }
-    }),
-  );
-  const elapsedMs = performance.now() - started;
-  return { elapsedMs, perSecond: (requests.length / elapsedMs) * 1000, errors };
-}
-
-/** Approves the requests at a fixed rate (an open loop); latencies are the HTTP answers'. */
-export function approveAtRate(
-  stack: Stack,
-  requests: readonly Request[],
-  perSecond: number,
-): Promise<LoopResult> {
-  return fixedRate({
-    perSecond,
-    durationMs: (requests.length / perSecond) * 1000,
-    op: (index) =>
-      index < requests.length ? approve(stack, requests[index].requestId) : Promise.resolve(),
-  });
+  await inLanes(lanes, requestIds, (id) => approve(stack, id).catch(() => errors++));
+  return { errors, perSecond: (requestIds.length / (performance.now() - started)) * 1000 };
 }

@@ -1,72 +1,80 @@
-import { mkdirSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import type { QueueBackend } from '@pharmacy/platform';
-import { Pool } from 'pg';
-import { Child, startChild } from './children';
-import { BenchConfig } from './config';
-import { HttpClient } from './http';
-
-/** Demo users of the seed: a patient who orders, a provider licensed in CA who approves. */
-export const PATIENT_EMAIL = 'patient1@example.com';
-export const PROVIDER_EMAIL = 'provider.ca@example.com';
-
-export interface Stack {
-  readonly api: Child;
-  readonly worker: Child;
-  readonly partners: Child;
-  readonly apiPort: number;
-  readonly http: HttpClient;
-  readonly patientToken: string;
-  readonly providerToken: string;
-  /** The parent's own small pool on the bench database, for reading timestamps. */
-  readonly db: Pool;
-  /**
-   * Runs one measured phase; with BENCH_CPU_PROF=api,worker,... each named child writes a CPU
-   * profile of just this phase to <profileDir>/<child>-<phase>.cpuprofile.
-   */
-  phase<T>(name: string, work: () => Promise<T>): Promise<T>;
-  stop(): Promise<void>;
-}
-
-function baseEnv(): NodeJS.ProcessEnv {
-  // Only what Node needs: app settings come from the bench alone, never from the caller's shell.
-  const { PATH, HOME, LANG, TZ } = process.env;
-  return Object.fromEntries(
-    Object.entries({ PATH, HOME, LANG, TZ }).filter(([, v]) => v !== undefined),
-  );
-}
+import { Config, POOL_SIZE } from './config';
+import { pool } from './db';
 
 /**
- * The whole system as separate processes, as production runs it: the fake partners, the API
- * (with --expose-gc, so the bench can ask it for a full GC before reading its memory) and the
- * worker, on the bench's database and Redis db (or jobs on BullMQ's PostgreSQL backend). Every
- * other setting is the app's default.
+ * Forks one of `bench/children/` with only the environment given; its stdout (the app's JSON
+ * logs) goes to `<logDir>/<name>.log`, its stderr is kept to explain a failed start. With
+ * BENCH_CPU_PROF naming the script, it runs with --cpu-prof (a diagnostic, written at exit).
  */
-export async function startStack(
-  config: BenchConfig,
-  childrenDir: string,
-  queueBackend: QueueBackend = 'redis',
-): Promise<Stack> {
-  const common = { logDir: config.logDir };
-  const partners = await startChild({
-    ...common,
-    name: 'partners',
-    script: join(childrenDir, 'partners.js'),
-    env: baseEnv(),
-    execArgv: [],
+export async function startChild(config: Config, script: string, name: string, env: object) {
+  mkdirSync(config.logDir, { recursive: true });
+  const profile = config.cpuProfile.includes(script)
+    ? ['--cpu-prof', `--cpu-prof-dir=${config.logDir}`]
+    : [];
+  const child = fork(join(__dirname, '../children', `${script}.js`), [], {
+    env: { PATH: process.env.PATH, ...env },
+    execArgv: [...(script === 'api' ? ['--expose-gc'] : []), ...profile],
+    stdio: ['ignore', openSync(join(config.logDir, `${name}.log`), 'w'), 'pipe', 'ipc'],
   });
-  const partnersUrl = `http://127.0.0.1:${partners.ready.port as number}`;
-  const appEnv: NodeJS.ProcessEnv = {
-    ...baseEnv(),
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const failed = exited.then((code) => {
+    throw new Error(`${name} exited (code ${code}): ${stderr.trim()}`);
+  });
+  failed.catch(() => undefined);
+  type Reply = { id?: number; ready?: { port?: number }; result?: unknown; error?: string };
+  const replies = new Map<number, (reply: Reply) => void>();
+  const ready = new Promise<Reply>((resolve) => replies.set(0, resolve));
+  child.on('message', (message: Reply) => replies.get(message.ready ? 0 : message.id!)?.(message));
+  const bootTimer = setTimeout(() => child.kill(), 60_000); // then `failed` says why
+  const port = (await Promise.race([ready, failed])).ready!.port!;
+  clearTimeout(bootTimer);
+  let nextId = 1;
+  const call = async <T>(cmd: string, arg?: unknown): Promise<T> => {
+    const id = nextId++;
+    const reply = new Promise<Reply>((resolve) => replies.set(id, resolve));
+    child.send({ id, cmd, arg });
+    const { result, error } = await Promise.race([reply, failed]);
+    if (error) throw new Error(`${name}: ${error}`);
+    return result as T;
+  };
+  return {
+    port,
+    call,
+    /** Closes the app and waits for the exit; kills the child if it takes over 15 s. */
+    async stop() {
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await call('stop').catch(() => undefined);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;
+
+/**
+ * The whole system as separate processes, as production runs it: the fake partners, the API and
+ * the worker on the bench's database and Redis db (jobs on Redis, or on BullMQ's PostgreSQL
+ * backend). Every setting is the app's default except the bench's services, the rate limits (out
+ * of the way: the bench measures throughput) and demo mode (for dev login).
+ */
+export async function startStack(config: Config, queueBackend: QueueBackend = 'redis') {
+  const partners = await startChild(config, 'partners', 'partners', {});
+  const partnersUrl = `http://127.0.0.1:${partners.port}`;
+  const env = {
     DATABASE_URL: config.databaseUrl,
-    DATABASE_POOL_SIZE: String(config.poolSize),
+    DATABASE_POOL_SIZE: String(POOL_SIZE),
     REDIS_URL: config.redisUrl,
     QUEUE_BACKEND: queueBackend,
-    EVENT_BUS_BACKEND: config.backend,
-    LOG_LEVEL: config.logLevel,
     JWT_SECRET: config.jwtSecret,
     DEMO_MODE: 'true',
-    // The bench measures throughput, not the limits.
     RATE_LIMIT_LOGIN: '1000000',
     RATE_LIMIT_ORDERS: '1000000',
     RATE_LIMIT_DECISIONS: '1000000',
@@ -74,60 +82,46 @@ export async function startStack(
     PHARMACY_BASE_URL: partnersUrl,
   };
   const [api, worker] = await Promise.all([
-    startChild({
-      ...common,
-      name: 'api',
-      script: join(childrenDir, 'api.js'),
-      env: appEnv,
-      execArgv: ['--expose-gc'],
-    }),
-    startChild({
-      ...common,
-      name: 'worker',
-      script: join(childrenDir, 'worker.js'),
-      env: appEnv,
-      execArgv: [],
-    }),
+    startChild(config, 'api', `api-${queueBackend}`, env),
+    startChild(config, 'worker', `worker-${queueBackend}`, env),
   ]);
-  const apiPort = api.ready.port as number;
-  const http = new HttpClient(apiPort);
-  const login = async (email: string) =>
-    (
-      JSON.parse((await http.postExpect('/api/auth/dev-login', { email }, 200)).body) as {
-        accessToken: string;
-      }
-    ).accessToken;
-  const db = new Pool({ connectionString: config.databaseUrl, max: 4 });
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  /** POSTs JSON to the API; fails unless it answers `expected`. */
+  const post = (path: string, body: unknown, token?: string, expected = 201) =>
+    new Promise<string>((resolve, reject) => {
+      const payload = JSON.stringify(body);
+      const headers = {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(payload),
+        ...(token && { authorization: `Bearer ${token}` }),
+      };
+      const host = '127.0.0.1';
+      const req = request({ host, port: api.port, method: 'POST', path, agent, headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        res.on('error', reject).on('end', () => {
+          if (res.statusCode === expected) resolve(text);
+          else reject(new Error(`POST ${path} answered ${res.statusCode}: ${text.slice(0, 300)}`));
+        });
+      });
+      req.on('error', reject).end(payload);
+    });
+  const login = async (email: string): Promise<string> =>
+    JSON.parse(await post('/api/auth/dev-login', { email }, undefined, 200)).accessToken;
+  const db = pool(config, 4);
   return {
     api,
     worker,
-    partners,
-    apiPort,
-    http,
-    patientToken: await login(PATIENT_EMAIL),
-    providerToken: await login(PROVIDER_EMAIL),
+    post,
+    /** Demo users of the seed: a patient who orders, a provider licensed in CA who approves. */
+    patientToken: await login('patient1@example.com'),
+    providerToken: await login('provider.ca@example.com'),
+    /** The bench's own small pool on the bench database, for reading timestamps. */
     db,
-    async phase(name, work) {
-      const profiled = [api, worker, partners].filter((c) => config.cpuProfile.includes(c.name));
-      if (profiled.length) mkdirSync(config.profileDir, { recursive: true });
-      await Promise.all(profiled.map((c) => c.call('profile-start')));
-      try {
-        return await work();
-      } finally {
-        await Promise.all(
-          profiled.map((c) =>
-            c.call('profile-stop', {
-              path: join(config.profileDir, `${c.name}-${name}.cpuprofile`),
-            }),
-          ),
-        );
-      }
-    },
     async stop() {
-      http.close();
+      agent.destroy();
       await db.end();
-      await api.stop();
-      await worker.stop();
+      await Promise.all([api.stop(), worker.stop()]);
       await partners.stop();
     },
   };

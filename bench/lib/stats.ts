@@ -1,145 +1,99 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** Nearest-rank percentile of unsorted samples (ms); NaN when there are none. */
+/** Nearest-rank percentile of unsorted samples; NaN when there are none. */
 export function percentile(samples: readonly number[], p: number): number {
-  if (samples.length === 0) return Number.NaN;
   const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+  return sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1] ?? Number.NaN;
 }
 
-export interface Latencies {
-  readonly count: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly max: number;
-}
+export type LoopResult = ReturnType<ReturnType<typeof tally>['result']>;
 
-export function summarize(samples: readonly number[]): Latencies {
+/** Operations done (with their latency, ms) and failed (with the first failure's message). */
+function tally() {
+  const latencies: number[] = [];
+  const failures: string[] = [];
   return {
-    count: samples.length,
-    p50: percentile(samples, 50),
-    p99: percentile(samples, 99),
-    max: samples.length ? Math.max(...samples) : Number.NaN,
+    done: (since: number) => void latencies.push(performance.now() - since),
+    fail: (error: Error) => void failures.push(error.message),
+    result: (elapsedMs: number) => ({
+      count: latencies.length,
+      errors: failures.length,
+      firstError: failures[0] as string | undefined,
+      elapsedMs,
+      perSecond: (latencies.length / elapsedMs) * 1000,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+    }),
   };
 }
 
-export interface LoopResult {
-  /** Operations completed in the measured window. */
-  readonly count: number;
-  readonly errors: number;
-  readonly elapsedMs: number;
-  readonly perSecond: number;
-  /** Per-operation latency, ms. */
-  readonly latency: Latencies;
-  /** First error seen, if any, to say what went wrong. */
-  readonly firstError?: string;
-}
-
 /**
- * Runs `op` back to back in `concurrency` lanes: first `warmupMs` unmeasured, then `durationMs`
- * measured. Each lane starts a new operation only when its previous one has finished (a closed
- * loop), so the figure is the throughput at that concurrency.
+ * Runs `op` back to back in `lanes` lanes, each starting a new operation only when its previous
+ * one has finished (a closed loop): `warmupMs` unmeasured, then `loopMs` measured.
  */
-export async function closedLoop(options: {
-  concurrency: number;
-  warmupMs: number;
-  durationMs: number;
-  op: (lane: number) => Promise<unknown>;
-}): Promise<LoopResult> {
-  const { concurrency, op } = options;
-  let measuring = false;
-  let stop = false;
-  let count = 0;
-  let errors = 0;
-  let firstError: string | undefined;
-  const latencies: number[] = [];
-  const lane = async (index: number) => {
-    while (!stop) {
+export async function closedLoop(
+  lanes: number,
+  { warmupMs, loopMs }: { warmupMs: number; loopMs: number },
+  op: () => Promise<unknown>,
+): Promise<LoopResult> {
+  const counted = tally();
+  let phase: 'warm-up' | 'measuring' | 'stopping' = 'warm-up';
+  const lane = async () => {
+    while (phase !== 'stopping') {
       const started = performance.now();
-      try {
-        await op(index);
-        if (measuring && !stop) {
-          count++;
-          latencies.push(performance.now() - started);
-        }
-      } catch (error) {
-        if (measuring) errors++;
-        firstError ??= (error as Error).message;
-      }
+      await op().then(
+        () => phase === 'measuring' && counted.done(started),
+        (error: Error) => phase === 'measuring' && counted.fail(error),
+      );
     }
   };
-  const lanes = Array.from({ length: concurrency }, (_, index) => lane(index));
-  if (options.warmupMs > 0) await sleep(options.warmupMs);
-  measuring = true;
+  const running = Array.from({ length: lanes }, lane);
+  await sleep(warmupMs);
+  phase = 'measuring';
   const started = performance.now();
-  await sleep(options.durationMs);
+  await sleep(loopMs);
+  phase = 'stopping';
   const elapsedMs = performance.now() - started;
-  stop = true;
-  await Promise.all(lanes);
-  return {
-    count,
-    errors,
-    elapsedMs,
-    perSecond: (count / elapsedMs) * 1000,
-    latency: summarize(latencies),
-    firstError,
-  };
+  await Promise.all(running);
+  return counted.result(elapsedMs);
 }
 
 /**
- * Starts `op` at a fixed rate (an open loop: a slow operation does not delay the next start) for
- * `durationMs`, and waits for all of them. Latency counts from the intended start, so a backlog
- * shows in the percentiles instead of hiding (no coordinated omission).
+ * Starts `op(0)` … `op(count - 1)` at a fixed rate (an open loop: a slow operation does not delay
+ * the next start) and waits for all. Latency counts from the intended start, so a backlog shows
+ * in the percentiles instead of hiding.
  */
-export async function fixedRate(options: {
-  perSecond: number;
-  durationMs: number;
-  op: (index: number) => Promise<unknown>;
-}): Promise<LoopResult> {
-  const intervalMs = 1000 / options.perSecond;
-  const total = Math.max(1, Math.round((options.durationMs / 1000) * options.perSecond));
-  const latencies: number[] = [];
+export async function fixedRate(
+  perSecond: number,
+  count: number,
+  op: (index: number) => Promise<unknown>,
+): Promise<LoopResult> {
+  const counted = tally();
   const running: Promise<void>[] = [];
-  let errors = 0;
-  let firstError: string | undefined;
   const started = performance.now();
-  for (let index = 0; index < total; index++) {
-    const due = started + index * intervalMs;
-    const wait = due - performance.now();
-    if (wait > 1) await sleep(wait);
-    running.push(
-      options.op(index).then(
-        () => void latencies.push(performance.now() - due),
-        (error: unknown) => {
-          errors++;
-          firstError ??= (error as Error).message;
-        },
-      ),
-    );
+  for (let index = 0; index < count; index++) {
+    const due = started + (index * 1000) / perSecond;
+    if (due - performance.now() > 1) await sleep(due - performance.now());
+    running.push(op(index).then(() => counted.done(due), counted.fail));
   }
   await Promise.all(running);
-  const elapsedMs = performance.now() - started;
-  return {
-    count: latencies.length,
-    errors,
-    elapsedMs,
-    perSecond: (latencies.length / elapsedMs) * 1000,
-    latency: summarize(latencies),
-    firstError,
-  };
+  return counted.result(performance.now() - started);
 }
 
-/** Polls until `probe` is true or `timeoutMs` passes; the timings themselves never come from here. */
-export async function until(
-  description: string,
-  probe: () => Promise<boolean>,
-  timeoutMs: number,
-  intervalMs = 100,
-): Promise<void> {
+/** Runs `op` on each item, `lanes` at a time, as fast as they go. */
+export async function inLanes<T>(lanes: number, items: readonly T[], op: (item: T) => unknown) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await op(items[next++]);
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+}
+
+/** Polls until `probe` is true or `timeoutMs` passes; the timings never come from here. */
+export async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${description}`);
-    await sleep(intervalMs);
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${what}`);
+    await sleep(100);
   }
 }

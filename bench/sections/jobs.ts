@@ -1,158 +1,135 @@
-import type { QueueBackend } from '@pharmacy/platform';
-import { BenchConfig } from '../lib/config';
-import { jobTimesOn, NoopJobs, producerQueueOn } from '../lib/jobs';
-import { approveAll, ensureOrders, firstRequests, Request } from '../lib/orders';
-import { Measured } from '../lib/report';
-import { Scale } from '../lib/scale';
+import { ERX_QUEUE } from '@pharmacy/ehr';
+import {
+  DEFAULT_JOB_POLICY,
+  jobOptions,
+  postgresQueueConnection,
+  QueueBackend,
+  redisConnection,
+} from '@pharmacy/platform';
+import { createPostgresBackend, Job, Queue } from 'bullmq';
+import { CONCURRENCY, Config, log, PROCESSOR_CONCURRENCY } from '../lib/config';
+import { approveAll, ensureOrders, pendingRequests } from '../lib/orders';
+import { fig, Rows } from '../lib/report';
 import { Stack } from '../lib/stack';
-import { until } from '../lib/stats';
+import { inLanes, until } from '../lib/stats';
 
 /**
  * 5a, 5b. eRx jobs processed per second, from BullMQ's and PostgreSQL's own timestamps, beside a
- * no-op BullMQ job on the same Redis, in the same worker process, at the same concurrency;
+ * no-op BullMQ job on the same Redis, in the same worker process, at the same concurrency.
  * 5c, 5d: the same eRx runs on a stack whose jobs are on BullMQ's PostgreSQL backend.
  */
 
-const ERX_QUEUE = 'erx-submission';
-
-/** Waits for the prescriptions of these approvals to be transmitted; their job and DB times. */
-export async function erxTimes(
-  config: BenchConfig,
-  stack: Stack,
-  requests: readonly Request[],
-  backend: QueueBackend = 'redis',
-) {
-  const ids = requests.map((r) => r.requestId);
-  await until(
-    `${ids.length} prescriptions to be transmitted`,
-    async () => {
-      const { rows } = await stack.db.query<{ n: number }>(
-        `select count(*)::int as n from prescriptions
-         where prescription_request_id = any($1) and status = 'transmitted'`,
-        [ids],
+const producer = (config: Config, backend: QueueBackend, name: string) =>
+  backend === 'redis'
+    ? new Queue(name, { connection: redisConnection(config.redisUrl, 'producer') })
+    : new Queue(
+        name,
+        { connection: postgresQueueConnection(config.databaseUrl) as never },
+        createPostgresBackend as never,
       );
-      return rows[0].n === ids.length;
-    },
-    180_000,
-  );
-  const { rows } = await stack.db.query<{ id: string; transmitted: Date }>(
-    `select id, transmitted_at as transmitted from prescriptions
-     where prescription_request_id = any($1)`,
-    [ids],
-  );
-  const jobs = await jobTimesOn(
-    backend,
-    config,
-    ERX_QUEUE,
-    rows.map((r) => `erx-${r.id}`),
-  );
-  return {
-    count: rows.length,
-    firstAdded: Math.min(...jobs.map((j) => j.added)),
-    firstPicked: Math.min(...jobs.map((j) => j.processedOn)),
-    lastTransmitted: Math.max(...rows.map((r) => r.transmitted.getTime())),
-  };
+
+/** BullMQ's own records of these jobs, once `done` holds for each. */
+async function jobs(queue: Queue, ids: readonly string[], done = (job?: Job): boolean => !!job) {
+  let found: (Job | undefined)[] = [];
+  await until(`${ids.length} jobs of ${queue.name}`, async () => {
+    found = await Promise.all(ids.map((id) => queue.getJob(id)));
+    return found.every(done);
+  });
+  return found as Job[];
+}
+
+/** Jobs per second from the first job's add (`timestamp`) or pick-up (`processedOn`) to `lastMs`. */
+const rate = (jobs: Job[], from: 'timestamp' | 'processedOn', lastMs: number) =>
+  fig((jobs.length / (lastMs - Math.min(...jobs.map((job) => job[from]!)))) * 1000, 'jobs/s');
+
+/** Waits for the prescriptions of these approvals to be transmitted. */
+export async function transmitted(stack: Stack, requestIds: readonly string[]) {
+  let rows: { id: string; at: Date }[] = [];
+  await until(`${requestIds.length} prescriptions to be transmitted`, async () => {
+    ({ rows } = await stack.db.query(
+      `select id, transmitted_at as at from prescriptions
+       where prescription_request_id = any($1) and status = 'transmitted'`,
+      [requestIds],
+    ));
+    return rows.length === requestIds.length;
+  });
+  return rows;
 }
 
 /**
- * The two eRx runs on one queue backend: approvals with the eRx queue paused, then drained
- * (first pick-up → last transmitted_at); then approvals at full speed with the worker running
- * (first add → last transmitted_at).
+ * Approvals of `jobs` orders, each queueing an eRx job; when `paused`, with the queue paused
+ * until all are in, timed from the first pick-up; otherwise from the first add. Either way to
+ * the last `transmitted_at`.
  */
-async function erxRuns(
-  config: BenchConfig,
-  scale: Scale,
-  stack: Stack,
-  backend: QueueBackend,
-  log: (s: string) => void,
-) {
-  const lanes = config.concurrency;
-  const count = scale.jobs;
-  log(`jobs (${backend}): making sure ${2 * count} orders await review`);
-  await ensureOrders(stack, 2 * count, lanes);
-  const erxQueue = producerQueueOn(backend, config, ERX_QUEUE);
-
-  log(`jobs (${backend}): eRx drain: ${count} approvals with the eRx queue paused, then resumed`);
-  const drainRequests = await firstRequests(stack, count);
-  await erxQueue.pause();
-  const drainApprovals = await stack.phase(`approvals-${backend}`, () =>
-    approveAll(stack, drainRequests, lanes),
+async function erxRun(config: Config, stack: Stack, queue: Queue, paused: boolean) {
+  const requestIds = await pendingRequests(stack, 'first', config.scale.jobs);
+  if (paused) await queue.pause();
+  const approvals = await approveAll(stack, requestIds, CONCURRENCY);
+  if (paused) await queue.resume();
+  const prescriptions = await transmitted(stack, requestIds);
+  const erx = await jobs(
+    queue,
+    prescriptions.map((p) => `erx-${p.id}`),
   );
-  await erxQueue.resume();
-  const drain = await stack.phase(`erx-drain-${backend}`, () =>
-    erxTimes(config, stack, drainRequests, backend),
-  );
-  const drainRate = (drain.count / (drain.lastTransmitted - drain.firstPicked)) * 1000;
-
-  log(`jobs (${backend}): eRx end to end: ${count} approvals at full speed, worker running`);
-  const e2eRequests = await firstRequests(stack, count);
-  const e2eApprovals = await approveAll(stack, e2eRequests, lanes);
-  const e2e = await erxTimes(config, stack, e2eRequests, backend);
-  const e2eRate = (e2e.count / (e2e.lastTransmitted - e2e.firstAdded)) * 1000;
-  await erxQueue.close();
-  return {
-    count,
-    lanes,
-    drain: { ...drain, perSecond: drainRate, approvals: drainApprovals },
-    endToEnd: { ...e2e, perSecond: e2eRate, approvals: e2eApprovals },
-  };
+  const last = Math.max(...prescriptions.map((p) => p.at.getTime()));
+  const result = rate(erx, paused ? 'processedOn' : 'timestamp', last);
+  return { result, errors: approvals.errors, approvalRate: approvals.perSecond };
 }
 
-const jobs = (value: number) => ({ value, unit: 'jobs/s' });
-type Runs = Awaited<ReturnType<typeof erxRuns>>;
+/** The same with no-op jobs added by as many producers, timed to the last `finishedOn`. */
+async function noopRun(config: Config, queue: Queue, paused: boolean) {
+  // Ids unique per run: a retained job with the same id would make add() a no-op.
+  const run = `noop-${Date.now()}`;
+  const ids = Array.from({ length: config.scale.jobs }, (_, i) => `${run}-${i}`);
+  const add = (id: string) => queue.add('noop', {}, jobOptions(DEFAULT_JOB_POLICY, id));
+  if (paused) await queue.pause();
+  await inLanes(CONCURRENCY, ids, add);
+  if (paused) await queue.resume();
+  const done = await jobs(queue, ids, (job) => !!job?.finishedOn);
+  const last = Math.max(...done.map((job) => job.finishedOn!));
+  return rate(done, paused ? 'processedOn' : 'timestamp', last);
+}
 
-export async function jobsSection(
-  config: BenchConfig,
-  scale: Scale,
-  stack: Stack,
-  log: (s: string) => void,
-) {
-  const runs = await erxRuns(config, scale, stack, 'redis', log);
-  log('jobs: no-op BullMQ job, drain and end to end');
-  const noop = new NoopJobs(stack, config.redisUrl, config.concurrency);
-  await noop.start();
-  const noopDrain = await noop.drain(scale.jobs);
-  const noopE2e = await noop.endToEnd(scale.jobs);
-  await noop.stop();
-  await noop.close();
-  const rows: Record<string, Measured> = {
-    '5a': {
-      result: jobs(runs.drain.perSecond),
-      baseline: jobs(noopDrain.perSecond),
-      errors: runs.drain.approvals.errors,
-    },
-    '5b': {
-      result: jobs(runs.endToEnd.perSecond),
-      baseline: jobs(noopE2e.perSecond),
-      errors: runs.endToEnd.approvals.errors,
-      note:
-        `approvals reached ${runs.endToEnd.approvals.perSecond.toFixed(0)}/s, which this rate ` +
-        'cannot pass',
-    },
-  };
-  return { rows, runs, details: { ...runs, noopDrain, noopE2e } };
+/** The two eRx runs on one queue backend: queued then drained, and fed by approvals. */
+async function erxRuns(config: Config, stack: Stack, backend: QueueBackend) {
+  log(`jobs (${backend}): eRx jobs queued then drained, then fed by approvals`);
+  await ensureOrders(stack, 2 * config.scale.jobs, CONCURRENCY);
+  const queue = producer(config, backend, ERX_QUEUE);
+  try {
+    return {
+      drain: await erxRun(config, stack, queue, true),
+      fed: await erxRun(config, stack, queue, false),
+    };
+  } finally {
+    await queue.close();
+  }
+}
+
+export async function jobsSection(config: Config, stack: Stack): Promise<Rows> {
+  const { drain, fed } = await erxRuns(config, stack, 'redis');
+  log('jobs: no-op BullMQ jobs, queued then drained, then fed by producers');
+  const queue = producer(config, 'redis', 'bench-noop');
+  await stack.worker.call('noop-start', { queue: queue.name, concurrency: PROCESSOR_CONCURRENCY });
+  try {
+    return {
+      '5a': { ...drain, baseline: await noopRun(config, queue, true) },
+      '5b': {
+        ...fed,
+        baseline: await noopRun(config, queue, false),
+        note: `approvals reached ${fed.approvalRate.toFixed(0)}/s, which this rate cannot pass`,
+      },
+    };
+  } finally {
+    await stack.worker.call('noop-stop');
+    await queue.close();
+  }
 }
 
 /** 5c, 5d: the eRx runs again on a stack whose jobs are on BullMQ's PostgreSQL backend. */
-export async function postgresJobsSection(
-  config: BenchConfig,
-  scale: Scale,
-  stack: Stack,
-  log: (s: string) => void,
-  onRedis: Runs,
-) {
-  const runs = await erxRuns(config, scale, stack, 'postgres', log);
-  const rows: Record<string, Measured> = {
-    '5c': {
-      result: jobs(runs.drain.perSecond),
-      baseline: jobs(onRedis.drain.perSecond),
-      errors: runs.drain.approvals.errors,
-    },
-    '5d': {
-      result: jobs(runs.endToEnd.perSecond),
-      baseline: jobs(onRedis.endToEnd.perSecond),
-      errors: runs.endToEnd.approvals.errors,
-    },
+export async function postgresJobsSection(config: Config, stack: Stack, onRedis: Rows) {
+  const { drain, fed } = await erxRuns(config, stack, 'postgres');
+  return {
+    '5c': { ...drain, baseline: onRedis['5a'].result },
+    '5d': { ...fed, baseline: onRedis['5b'].result },
   };
-  return { rows, details: runs };
 }
