@@ -23,20 +23,24 @@ const PUBLIC_SURFACE =
   '^libs/[^/]+/src/index\\.ts$|^libs/platform/src/(telemetry|testing)/index\\.ts$';
 /** Test code: the test/ tree and unit specs beside the code. */
 const TEST_CODE = ['^test/', '\\.spec\\.ts$'];
+/** Code that supports the product without shipping in it: tests, the bench, the docs generator. */
+const SUPPORT_CODE = [...TEST_CODE, '^bench/', '^scripts/docs/'];
 
 /* global module -- CommonJS config file; eslint.config.mjs declares CJS globals for *.js/*.mjs only. */
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    // 0. The platform's testing entry point (the Scenario API) is for tests only.
+    // 0. The platform's testing entry point (the Scenario API, and the internals that tests, the
+    //    bench and the docs generator drive) is for support code only.
     {
-      name: 'testing-support-only-in-tests',
+      name: 'testing-entry-only-in-support-code',
       comment:
-        'libs/platform/src/testing (@pharmacy/platform/testing) is test support: only test code ' +
-        '(test/**, *.spec.ts) may import it; production code and the platform itself never do.',
+        'libs/platform/src/testing (@pharmacy/platform/testing) is for support code: tests ' +
+        '(test/**, *.spec.ts), the bench and the docs generator may import it; production code ' +
+        'and the platform itself never do.',
       severity: 'error',
-      from: { pathNot: [...TEST_CODE, '^libs/platform/src/testing/'] },
+      from: { pathNot: [...SUPPORT_CODE, '^libs/platform/src/testing/'] },
       to: { path: '^libs/platform/src/testing/' },
     },
     // 1. Feature modules never import each other.

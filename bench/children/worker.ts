@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { useQueueBackend } from '@pharmacy/platform';
+import { useQueueBackend } from '@pharmacy/platform/testing';
 import { Worker } from 'bullmq';
 import { Logger } from 'nestjs-pino';
 import { loadWorkerConfig } from '../../apps/worker/src/worker.config';

@@ -1,4 +1,4 @@
-import { DEFAULT_REGISTRY_OPTIONS } from '@pharmacy/platform';
+import { DEFAULT_REGISTRY_OPTIONS } from '@pharmacy/platform/testing';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -1,13 +1,7 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import {
-  BrokerConnection,
-  DEFAULT_REGISTRY_OPTIONS,
-  DomainEvent,
-  EventBus,
-  EventBusBackend,
-  PlatformModule,
-} from '@pharmacy/platform';
+import { DomainEvent, EventBus, EventBusBackend, PlatformModule } from '@pharmacy/platform';
+import { BrokerConnection, DEFAULT_REGISTRY_OPTIONS } from '@pharmacy/platform/testing';
 import { BROKER, POOL_SIZE } from './config';
 import { until } from './stats';
 

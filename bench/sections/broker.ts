@@ -1,11 +1,10 @@
+import { EventBus, UnitOfWork } from '@pharmacy/platform';
 import {
-  EventBus,
   OutboxRelay,
   serializeEvent,
   toCloudEventMessage,
   Topology,
-  UnitOfWork,
-} from '@pharmacy/platform';
+} from '@pharmacy/platform/testing';
 import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { randomBytes } from 'node:crypto';
 import { BROKER, Config, log } from '../lib/config';

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { OrderPlacedEvent } from '@pharmacy/contracts';
-import { serializeEvent } from '@pharmacy/platform';
+import { serializeEvent } from '@pharmacy/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { PoolClient } from 'pg';
 import { CONCURRENCY, Config, log } from '../lib/config';

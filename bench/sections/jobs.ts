@@ -1,11 +1,6 @@
 import { ERX_QUEUE } from '@pharmacy/ehr';
-import {
-  DEFAULT_JOB_POLICY,
-  jobOptions,
-  postgresQueueConnection,
-  QueueBackend,
-  redisConnection,
-} from '@pharmacy/platform';
+import { jobOptions, QueueBackend, redisConnection } from '@pharmacy/platform';
+import { DEFAULT_JOB_POLICY, postgresQueueConnection } from '@pharmacy/platform/testing';
 import { createPostgresBackend, Job, Queue } from 'bullmq';
 import { CONCURRENCY, Config, log, PROCESSOR_CONCURRENCY } from '../lib/config';
 import { approveAll, ensureOrders, pendingRequests } from '../lib/orders';

@@ -1,4 +1,4 @@
-import { DEFAULT_REGISTRY_OPTIONS, PublicationRelay } from '@pharmacy/platform';
+import { DEFAULT_REGISTRY_OPTIONS, PublicationRelay } from '@pharmacy/platform/testing';
 import { Config, log } from '../lib/config';
 import { insertBacklog, pool, sql } from '../lib/db';
 import { BENCH_SUBSCRIBER, BenchEvent, bootPlatform } from '../lib/platform';

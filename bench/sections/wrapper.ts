@@ -1,4 +1,5 @@
-import { DeliveryLanes, EventBus, UnitOfWork } from '@pharmacy/platform';
+import { EventBus, UnitOfWork } from '@pharmacy/platform';
+import { DeliveryLanes } from '@pharmacy/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { CONCURRENCY, Config, log } from '../lib/config';
 import { PATIENT, pool, transaction, sql } from '../lib/db';

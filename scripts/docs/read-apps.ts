@@ -3,7 +3,7 @@ import { BullRegistrar } from '@nestjs/bullmq';
 import { ConsoleLogger, DynamicModule, INestApplicationContext, Type } from '@nestjs/common';
 import { DiscoveryService, ModulesContainer } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import { declaredPublications, PublicationRelay, Subscriptions } from '@pharmacy/platform';
+import { declaredPublications, PublicationRelay, Subscriptions } from '@pharmacy/platform/testing';
 import { loadApiConfig } from '../../apps/api/src/api.config';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { loadWorkerConfig } from '../../apps/worker/src/worker.config';

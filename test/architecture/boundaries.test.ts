@@ -130,7 +130,7 @@ const PROBES: Probe[] = [
         "export { Scenario } from '../../../libs/platform/src/testing';\n",
     },
     from: 'apps/worker/src/arch-probe-testing.ts',
-    rules: ['testing-support-only-in-tests'],
+    rules: ['testing-entry-only-in-support-code'],
   },
   {
     title: "a test importing the platform's testing entry point is allowed",

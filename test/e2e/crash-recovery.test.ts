@@ -1,7 +1,7 @@
 import { ERX_QUEUE } from '@pharmacy/ehr';
 import { DEMO_USERS } from '@pharmacy/identity';
 import { FULFILLMENT_QUEUE } from '@pharmacy/orders';
-import { useQueueBackend } from '@pharmacy/platform';
+import { useQueueBackend } from '@pharmacy/platform/testing';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { ChildApp } from '../support/child-api';

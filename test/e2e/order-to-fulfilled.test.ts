@@ -4,8 +4,7 @@ import {
   OrderPlacedEvent,
   PrescriptionTransmittedEvent,
 } from '@pharmacy/contracts';
-import { Subscriptions } from '@pharmacy/platform';
-import { Scenario } from '@pharmacy/platform/testing';
+import { Scenario, Subscriptions } from '@pharmacy/platform/testing';
 import { APP_SUBSCRIBERS, brokerEnv, forgetAppNamespace, uniqueNamespace } from '../support/broker';
 import {
   OTC,

@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { PlatformMetrics, Reconciler, useQueueBackend } from '@pharmacy/platform';
+import { PlatformMetrics, Reconciler } from '@pharmacy/platform';
+import { useQueueBackend } from '@pharmacy/platform/testing';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {

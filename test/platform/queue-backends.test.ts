@@ -1,4 +1,5 @@
-import { jobBackoff, jobOptions, useQueueBackend } from '@pharmacy/platform';
+import { jobBackoff, jobOptions } from '@pharmacy/platform';
+import { useQueueBackend } from '@pharmacy/platform/testing';
 import { Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { describeEachQueueBackend } from '../support/needs';
 import { testEnv } from '../support/test-env';

@@ -8,7 +8,8 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { BrokerConnection, EventBus, PlatformModule } from '@pharmacy/platform';
+import { EventBus, PlatformModule } from '@pharmacy/platform';
+import { BrokerConnection } from '@pharmacy/platform/testing';
 import { fastRegistry } from './registry-testing';
 import { testBrokerUrl } from './broker';
 import { testEnv } from './test-env';

@@ -4,7 +4,7 @@ import { connect } from 'amqplib';
 import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { testEnv } from './test-env';
-import { Subscriptions, Topology } from '@pharmacy/platform';
+import { Subscriptions, Topology } from '@pharmacy/platform/testing';
 
 /** The RabbitMQ the tests use; each test file works under a namespace of its own. */
 export const testBrokerUrl = testEnv.brokerUrl;

@@ -1,6 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DEFAULT_REGISTRY_OPTIONS } from '@pharmacy/platform';
-import { RegistryOptions } from '@pharmacy/platform/testing';
+import { RegistryOptions, DEFAULT_REGISTRY_OPTIONS } from '@pharmacy/platform/testing';
 import { DataSource } from 'typeorm';
 import { bootPlatform } from './platform-app';
 

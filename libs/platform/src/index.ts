@@ -1,21 +1,14 @@
 /**
- * The platform as feature modules and apps use it. Test support, and the internals tests reach
- * into, come from `@pharmacy/platform/testing`; tracing from `@pharmacy/platform/telemetry`.
+ * The platform as feature modules and apps use it. Test support, and the internals that tests,
+ * the bench and the docs generator reach into, come from `@pharmacy/platform/testing`; tracing
+ * from `@pharmacy/platform/telemetry`.
  */
 export { DomainEvent, type EventClass } from './events/domain-event';
 export { EventBus } from './events/event-bus';
-export { Subscriptions } from './events/subscriptions';
-export { Publishes, declaredPublications } from './events/publishes';
+export { Publishes } from './events/publishes';
 export { UnitOfWork } from './transactions/unit-of-work';
 export { PlatformModule, type EventBusBackend } from './platform.module';
-export {
-  env,
-  exitOnBootFailure,
-  parseEnv,
-  refuse,
-  withRules,
-  InvalidConfigurationError,
-} from './config/env';
+export { env, exitOnBootFailure, parseEnv, refuse, withRules } from './config/env';
 export { ProblemDetailsFilter } from './http/problem-details.filter';
 export { createValidationPipe, invalidFields } from './http/validation.pipe';
 export { TraceMiddleware } from './http/trace.middleware';
@@ -26,27 +19,15 @@ export { authEnvShape, authOptionsFrom, authRules } from './auth/auth-env';
 export { TokenIssuer } from './auth/token-issuer';
 export { TokenVerifier } from './auth/token-verifier';
 export { UserDirectory } from './auth/user-directory';
-export { postToPartner, PartnerAccessDeniedError } from './partners/partner-http';
-export {
-  DEFAULT_JOB_POLICY,
-  JOB_POLICY,
-  jobBackoff,
-  jobOptions,
-  isFinalFailure,
-  type JobPolicy,
-} from './jobs/job-policy';
+export { postToPartner } from './partners/partner-http';
+export { JOB_POLICY, jobBackoff, jobOptions, type JobPolicy } from './jobs/job-policy';
 export { redisConnection } from './jobs/redis-connection';
-export {
-  queueBackendOf,
-  useQueueBackend,
-  postgresQueueConnection,
-  type QueueBackend,
-} from './jobs/queue-backend';
+export { queueBackendOf, type QueueBackend } from './jobs/queue-backend';
 export { QueueBackendModule } from './jobs/queue-backend.module';
 export { migrateQueueSchema } from './jobs/queue-schema';
 export { runUnderRetryRules } from './jobs/retry-rules';
 export { handleJobFailure, type JobFailureHandling } from './jobs/job-failure';
-export { withTrace, runInJobTrace, type Traced } from './jobs/job-trace';
+export { withTrace, type Traced } from './jobs/job-trace';
 export {
   postgresOptions,
   DEFAULT_DATABASE_TIMEOUTS,
@@ -64,9 +45,6 @@ export { extractionRule } from './events/broker/broker-env';
 export { LoggingModule } from './logging/logging.module';
 export { PublicationsAdminModule } from './events/registry/publications-admin.module';
 export { PublicationQueries } from './events/registry/publication-queries';
-export { PublicationRelay } from './events/registry/publication-relay';
-export { DeliveryLanes } from './events/registry/delivery-lanes';
-export { DEFAULT_REGISTRY_OPTIONS } from './events/registry/registry-options';
 export { platformPersistence } from './platform-persistence';
 export { AuditModule } from './audit/audit.module';
 export { enqueueJob } from './jobs/enqueue';
@@ -85,11 +63,6 @@ export { PlatformMetrics } from './metrics/platform-metrics';
 export { MetricsModule } from './metrics/metrics.module';
 export { httpMetrics } from './metrics/http-metrics';
 export { DeadLettersAdminModule } from './events/broker/dead-letters-admin.module';
-export { BrokerConnection } from './events/broker/broker-connection';
-export { OutboxRelay } from './events/broker/outbox-relay';
-export { serializeEvent } from './events/registry/event-serializer';
-export { Topology } from './events/broker/topology';
-export { toCloudEventMessage } from './events/broker/cloud-event-message';
 export { SafeText } from './http/safe-text.decorator';
 export { requestShape } from './http/request-shape.middleware';
 export { KnownQueryParametersInterceptor } from './http/known-query-parameters.interceptor';

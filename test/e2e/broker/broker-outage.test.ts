@@ -1,4 +1,4 @@
-import { BrokerConnection } from '@pharmacy/platform';
+import { BrokerConnection } from '@pharmacy/platform/testing';
 import { DataSource } from 'typeorm';
 import {
   approveEach,

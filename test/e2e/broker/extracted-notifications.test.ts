@@ -1,4 +1,4 @@
-import { Subscriptions } from '@pharmacy/platform';
+import { Subscriptions } from '@pharmacy/platform/testing';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';

@@ -1,11 +1,11 @@
 import { getQueueToken } from '@nestjs/bullmq';
+import { DomainEvent } from '@pharmacy/platform';
 import {
   BrokerConnection,
-  DomainEvent,
   serializeEvent,
   toCloudEventMessage,
   Topology,
-} from '@pharmacy/platform';
+} from '@pharmacy/platform/testing';
 import { connect } from 'amqplib';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';

@@ -1,11 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
-import {
-  DomainEvent,
-  EventBus,
-  serializeEvent,
-  toCloudEventMessage,
-  UnitOfWork,
-} from '@pharmacy/platform';
+import { DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
+import { serializeEvent, toCloudEventMessage } from '@pharmacy/platform/testing';
 import { connect } from 'amqplib';
 import { DataSource } from 'typeorm';
 import {

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { BrokerConnection, DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
+import { DomainEvent, EventBus, UnitOfWork } from '@pharmacy/platform';
+import { BrokerConnection } from '@pharmacy/platform/testing';
 import { DataSource } from 'typeorm';
 import { forgetNamespace, testBrokerUrl, uniqueNamespace } from '../../support/broker';
 import { bootBroker, connected } from '../../support/broker-testing';

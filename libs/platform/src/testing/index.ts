@@ -6,7 +6,20 @@ export { Scenario, Stimulated, DEFAULT_SCENARIO_TIMEOUT_MS } from './scenario';
 export { EventExpectation } from './event-expectation';
 export { StateExpectation } from './state-expectation';
 export { withFaults, parseFaults, type Faults, type FaultPoint, type FaultAction } from './faults';
-// Platform internals that tests inspect or drive directly (modules never need them).
+// Platform internals that tests, the bench and the docs generator inspect or drive directly
+// (modules never need them).
+export { Subscriptions } from '../events/subscriptions';
+export { declaredPublications } from '../events/publishes';
+export { DeliveryLanes } from '../events/registry/delivery-lanes';
+export { PublicationRelay } from '../events/registry/publication-relay';
+export { DEFAULT_REGISTRY_OPTIONS } from '../events/registry/registry-options';
+export { serializeEvent } from '../events/registry/event-serializer';
+export { BrokerConnection } from '../events/broker/broker-connection';
+export { OutboxRelay } from '../events/broker/outbox-relay';
+export { Topology } from '../events/broker/topology';
+export { toCloudEventMessage } from '../events/broker/cloud-event-message';
+export { DEFAULT_JOB_POLICY } from '../jobs/job-policy';
+export { useQueueBackend, postgresQueueConnection } from '../jobs/queue-backend';
 export { Trace } from '../context/trace-context';
 export { type PlatformOptions } from '../platform.module';
 export { type ProblemDetails } from '../http/problem-details.filter';
