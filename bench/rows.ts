@@ -32,7 +32,7 @@ export function rows({ jobs, backlog, messages: n }: Scale): Row[] {
 5b | jobs     | eRx jobs: ${jobs} jobs fed by approvals on ${C} connections | no-op job, added by ${C} producers | —
 5c | jobs     | eRx jobs on the PostgreSQL queue backend: 5a again | on Redis (5a) | —
 5d | jobs     | eRx jobs on the PostgreSQL queue backend: 5b again | on Redis (5b) | —
-6c | http     | API resident memory after the 3a load and a full GC | the same API, idle, after a full GC | ≤ 1.1×
+6c | http     | API memory held after the 3a load and a full GC (heap used + external) | the same API, idle, after a full GC | ≤ 1.1×
 7a | relay    | Registry relay drains ${backlog.toLocaleString('en-US')} due publications | raw pg: one update per row, as many lanes | ≥ 0.5×
 8a | broker   | Registry → RabbitMQ hand-off, publisher confirms (${n} events) | raw amqplib: confirmed batches of ${BROKER.batch} | ≥ 0.5×
 8b | broker   | Broker consumer with the inbox, 1 transaction a message (${n}) | raw amqplib: consume and ack, prefetch ${BROKER.prefetch} | —
