@@ -5,7 +5,10 @@ import { describeEachQueueBackend } from '../support/needs';
 import { testEnv } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 
-const POLICY = { attempts: 3, backoffMs: 10, maxBackoffMs: 40, retentionSeconds: 3600 };
+const POLICY = {
+  retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 40 },
+  retentionSeconds: 3600,
+};
 
 /**
  * What the application asks of BullMQ, asked of each backend: a job id derived from the work
@@ -76,8 +79,8 @@ describeEachQueueBackend('A job queue', (backend) => {
       (await queue.getJobState(id)) === 'failed' ? true : undefined,
     );
     const failed = await queue.getJob(id);
-    expect(runs.get(id)).toBe(POLICY.attempts);
-    expect(failed!.attemptsMade).toBe(POLICY.attempts);
+    expect(runs.get(id)).toBe(POLICY.retry.maxAttempts);
+    expect(failed!.attemptsMade).toBe(POLICY.retry.maxAttempts);
     expect(failed!.failedReason).toBe('partner down');
   });
 

@@ -144,9 +144,11 @@ export function platformOptionsFrom(
       },
     },
     jobs: {
-      attempts: config.JOB_ATTEMPTS,
-      backoffMs: config.JOB_BACKOFF_MS,
-      maxBackoffMs: config.JOB_MAX_BACKOFF_MS,
+      retry: {
+        maxAttempts: config.JOB_ATTEMPTS,
+        baseDelayMs: config.JOB_BACKOFF_MS,
+        maxDelayMs: config.JOB_MAX_BACKOFF_MS,
+      },
       retentionSeconds: config.JOB_RETENTION_SECONDS,
     },
     reconciler: {

@@ -8,14 +8,15 @@ import {
 } from '../partners/partner-http';
 import { DEFAULT_JOB_POLICY, jobBackoff, jobOptions, MAX_RETRY_AFTER_MS } from './job-policy';
 
-const policy = { attempts: 10, backoffMs: 100, maxBackoffMs: 1000, retentionSeconds: 60 };
+const policy = {
+  retry: { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 1000 },
+  retentionSeconds: 60,
+};
 const job = { opts: jobOptions(policy, 'erx-1') } as unknown as MinimalJob;
-const horizonOf = (p: typeof policy) =>
-  retryHorizonMs({ maxAttempts: p.attempts, baseDelayMs: p.backoffMs, maxDelayMs: p.maxBackoffMs });
 
 describe('The job retry policy', () => {
   it('by default keeps retrying for hours, exactly as long as the event registry', () => {
-    const jobs = horizonOf(DEFAULT_JOB_POLICY);
+    const jobs = retryHorizonMs(DEFAULT_JOB_POLICY.retry);
     expect(jobs).toBe(retryHorizonMs(DEFAULT_REGISTRY_OPTIONS.retry));
     expect(jobs).toBeGreaterThanOrEqual(2 * 3_600_000 * 0.75);
   });

@@ -1,5 +1,5 @@
 import type { BackoffOptions, JobsOptions, MinimalJob } from 'bullmq';
-import { retryDelayMs } from '../events/registry/retry-policy';
+import { retryDelayMs, type RetryPolicy } from '../events/registry/retry-policy';
 import { PartnerAccessDeniedError, PartnerUnavailableError } from '../partners/partner-http';
 
 /**
@@ -8,12 +8,11 @@ import { PartnerAccessDeniedError, PartnerUnavailableError } from '../partners/p
  * registry would outlast does not fail a job for good either.
  */
 export interface JobPolicy {
-  /** Attempts in all, the first included. */
-  readonly attempts: number;
-  /** First retry delay in milliseconds; each further retry doubles it, up to `maxBackoffMs`. */
-  readonly backoffMs: number;
-  /** The longest wait between two attempts, in ms; also the pace of an alarm's slow retries. */
-  readonly maxBackoffMs: number;
+  /**
+   * Attempts and backoff, the registry's and the broker's shape: each retry doubles the delay,
+   * up to `maxDelayMs`, which is also the pace of an alarm's slow retries.
+   */
+  readonly retry: RetryPolicy;
   /**
    * How long a finished job is kept, in seconds. A duplicate add with the same job id is a no-op
    * only while the first job is still retained, so this bounds the dedup window of enqueues.
@@ -24,9 +23,7 @@ export interface JobPolicy {
 export const JOB_POLICY = Symbol('JOB_POLICY');
 
 export const DEFAULT_JOB_POLICY: JobPolicy = {
-  attempts: 30,
-  backoffMs: 1000,
-  maxBackoffMs: 5 * 60_000,
+  retry: { maxAttempts: 30, baseDelayMs: 1000, maxDelayMs: 5 * 60_000 },
   retentionSeconds: 7 * 24 * 3600,
 };
 
@@ -45,12 +42,12 @@ interface CappedBackoff extends BackoffOptions {
 export function jobOptions(policy: JobPolicy, jobId: string): JobsOptions & { jobId: string } {
   const backoff: CappedBackoff = {
     type: JOB_BACKOFF_TYPE,
-    delay: policy.backoffMs,
-    maxDelay: policy.maxBackoffMs,
+    delay: policy.retry.baseDelayMs,
+    maxDelay: policy.retry.maxDelayMs,
   };
   return {
     jobId,
-    attempts: policy.attempts,
+    attempts: policy.retry.maxAttempts,
     backoff,
     removeOnComplete: { age: policy.retentionSeconds },
     removeOnFail: { age: policy.retentionSeconds },
