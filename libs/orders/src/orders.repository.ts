@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@pharmacy/platform';
+import { auditOfInsert, UnitOfWork } from '@pharmacy/platform';
 import { In } from 'typeorm';
 import { Product } from './catalog/product.entity';
 import { OrderItem } from './order-item.entity';
@@ -16,12 +16,43 @@ export class OrdersRepository {
     return new Map(found.map((product) => [product.id, product]));
   }
 
+  /**
+   * Inserts the order, its items and the audit row its status owes in one statement: every order
+   * placed runs it, and a round trip is most of what a statement costs here (ADR 0008).
+   */
   async insert(order: Order): Promise<void> {
     const manager = this.unitOfWork.manager;
-    await manager.insert(Order, { ...order, items: undefined });
-    await manager.insert(
-      OrderItem,
-      order.items.map((item) => ({ ...item, order: { uuid: order.uuid } })),
+    const { items } = order;
+    const params: unknown[] = [
+      order.uuid,
+      order.patientId,
+      order.status,
+      order.fulfillmentState,
+      order.trackingNumber,
+      order.failureReason,
+      order.failureDetail,
+      order.createdAt,
+      order.updatedAt,
+      items.map((item) => item.uuid),
+      items.map((item) => item.position),
+      items.map((item) => item.productId),
+      items.map((item) => item.quantity),
+      items.map((item) => item.requiresPrescription),
+      items.map((item) => item.status),
+    ];
+    const audit = auditOfInsert(manager, Order, order, params.length + 1);
+    await manager.query(
+      `with new_order as (
+         insert into orders (uuid, patient_id, status, fulfillment_state, tracking_number,
+           failure_reason, failure_detail, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9))
+       ${audit ? `, audit as (${audit.sql})` : ''}
+       insert into order_items (uuid, order_uuid, position, product_id, quantity,
+         requires_prescription, status)
+       select i.uuid, $1, i.position, i.product_id, i.quantity, i.requires_prescription, i.status
+       from unnest($10::uuid[], $11::smallint[], $12::text[], $13::int[], $14::boolean[],
+         $15::text[]) as i(uuid, position, product_id, quantity, requires_prescription, status)`,
+      [...params, ...(audit?.params ?? [])],
     );
   }
 

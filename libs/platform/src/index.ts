@@ -47,6 +47,8 @@ export { PublicationsAdminModule } from './events/registry/publications-admin.mo
 export { PublicationQueries } from './events/registry/publication-queries';
 export { platformPersistence } from './platform-persistence';
 export { AuditModule } from './audit/audit.module';
+export { auditOfInsert } from './audit/audit-of-insert';
+export type { SqlFragment } from './audit/audit-of-insert';
 export { enqueueJob } from './jobs/enqueue';
 export { RetryView } from './admin/retry.view';
 export { requeueRetried } from './admin/retried-job';

@@ -8,6 +8,12 @@ import type {
 import { Trace } from '../context/trace-context';
 import { AuditLogEntry } from './audit-log-entry.entity';
 
+/** One audit_log row, as written: the table, the row's id, the column, its old and new value. */
+export type AuditChange = Pick<
+  AuditLogEntry,
+  'entity' | 'entityId' | 'field' | 'oldValue' | 'newValue' | 'correlationId'
+>;
+
 export interface AuditOptions {
   /** The audited columns of each table, by database name: `{ orders: ['status'] }`. */
   readonly tables: Readonly<Record<string, readonly string[]>>;
@@ -21,7 +27,8 @@ export interface AuditOptions {
  *
  * TypeORM tells a subscriber the old value only for `save()`, which loads the row first;
  * `update(criteria, partial)` and raw SQL are invisible to it. Audited entities are therefore
- * written with `save()` (inserts with `insert()` or `save()`).
+ * written with `save()` (inserts with `insert()` or `save()`), or, on a hot path that inserts in
+ * one raw statement, with the rows of {@link auditOfInsert} in that statement.
  */
 export class AuditSubscriber implements EntitySubscriberInterface {
   constructor(private readonly options: AuditOptions) {}
@@ -35,17 +42,20 @@ export class AuditSubscriber implements EntitySubscriberInterface {
     await this.record(event, event.databaseEntity, event.entity);
   }
 
-  private async record(
-    event: InsertEvent<ObjectLiteral> | UpdateEvent<ObjectLiteral>,
+  /**
+   * The audit rows a change of one row owes: one per audited column whose value changed. Empty
+   * when the table is not audited. `before` is undefined for an insert.
+   */
+  changesOf(
+    metadata: EntityMetadata,
     before: ObjectLiteral | undefined,
     after: ObjectLiteral | undefined,
-  ): Promise<void> {
-    const { metadata } = event;
+  ): AuditChange[] {
     const audited = this.options.tables[metadata.tableName];
-    if (!audited || !after) return;
+    if (!audited || !after) return [];
     const entityId = idOf(metadata, { ...before, ...after });
     const correlationId = Trace.current()?.correlationId ?? null;
-    const changes = audited.flatMap((name) => {
+    return audited.flatMap((name) => {
       const column = metadata.findColumnWithDatabaseName(name);
       if (!column) throw new Error(`Audit: ${metadata.tableName} has no column ${name}`);
       if (after[column.propertyName] === undefined) return [];
@@ -56,6 +66,14 @@ export class AuditSubscriber implements EntitySubscriberInterface {
         { entity: metadata.tableName, entityId, field: name, oldValue, newValue, correlationId },
       ];
     });
+  }
+
+  private async record(
+    event: InsertEvent<ObjectLiteral> | UpdateEvent<ObjectLiteral>,
+    before: ObjectLiteral | undefined,
+    after: ObjectLiteral | undefined,
+  ): Promise<void> {
+    const changes = this.changesOf(event.metadata, before, after);
     if (changes.length > 0) await event.manager.insert(AuditLogEntry, changes);
   }
 }
