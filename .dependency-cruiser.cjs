@@ -90,8 +90,8 @@ module.exports = {
     {
       name: 'only-tests-import-apps',
       comment:
-        'Nothing imports an app, except test code (test/**, *.spec.ts), which may deep-import ' +
-        'apps files on purpose (the composition roots they boot). libs never depend on apps.',
+        'libs never depend on apps. Test code (test/**, *.spec.ts), scripts and benchmarks may ' +
+        'deep-import apps files on purpose (the composition roots they boot).',
       severity: 'error',
       from: { path: '^libs/', pathNot: TEST_CODE },
       to: { path: '^apps/' },

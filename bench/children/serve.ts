@@ -26,8 +26,9 @@ export function serve(
       },
     };
     process.on('message', ({ id, cmd, arg }: { id: number; cmd: string; arg: never }) => {
+      const command = all[cmd] ?? (() => Promise.reject(new Error(`unknown command ${cmd}`)));
       Promise.resolve(arg)
-        .then(all[cmd])
+        .then(command)
         .then(
           (result) => process.send!({ id, result }),
           (error: Error) => process.send!({ id, error: error.message }),

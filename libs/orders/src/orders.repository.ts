@@ -17,8 +17,8 @@ export class OrdersRepository {
   }
 
   /**
-   * Inserts the order, its items and the audit row its status owes in one statement: every order
-   * placed runs it, and a round trip is most of what a statement costs here (ADR 0008).
+   * Inserts the order, its items and the audit rows they owe in one statement: every order placed
+   * runs it, and a round trip is most of what a statement costs here (ADR 0008).
    */
   async insert(order: Order): Promise<void> {
     const manager = this.unitOfWork.manager;
@@ -40,7 +40,11 @@ export class OrdersRepository {
       items.map((item) => item.requiresPrescription),
       items.map((item) => item.status),
     ];
-    const audit = auditOfInsert(manager, Order, order, params.length + 1);
+    const audit = auditOfInsert(
+      manager,
+      [[Order, order], ...items.map((item) => [OrderItem, item] as const)],
+      params.length + 1,
+    );
     await manager.query(
       `with new_order as (
          insert into orders (uuid, patient_id, status, fulfillment_state, tracking_number,

@@ -26,7 +26,7 @@ export { queueBackendOf, type QueueBackend } from './jobs/queue-backend';
 export { QueueBackendModule } from './jobs/queue-backend.module';
 export { migrateQueueSchema } from './jobs/queue-schema';
 export { runUnderRetryRules } from './jobs/retry-rules';
-export { handleJobFailure, type JobFailureHandling } from './jobs/job-failure';
+export { handleJobFailure } from './jobs/job-failure';
 export { withTrace, type Traced } from './jobs/job-trace';
 export {
   postgresOptions,
@@ -48,7 +48,6 @@ export { PublicationQueries } from './events/registry/publication-queries';
 export { platformPersistence } from './platform-persistence';
 export { AuditModule } from './audit/audit.module';
 export { auditOfInsert } from './audit/audit-of-insert';
-export type { SqlFragment } from './audit/audit-of-insert';
 export { enqueueJob } from './jobs/enqueue';
 export { RetryView } from './admin/retry.view';
 export { requeueRetried } from './admin/retried-job';

@@ -9,6 +9,11 @@ export function migrate(databaseUrl: string): Promise<string[]> {
 }
 
 if (require.main === module) {
-  const { DATABASE_URL } = parseEnv(z.object({ DATABASE_URL: coreEnvShape.DATABASE_URL }));
-  reportMigrations(migrate(DATABASE_URL));
+  // Read inside the promise, so a bad DATABASE_URL is reported like a failed migration: its
+  // message alone, no stack.
+  reportMigrations(
+    Promise.resolve().then(() =>
+      migrate(parseEnv(z.object({ DATABASE_URL: coreEnvShape.DATABASE_URL })).DATABASE_URL),
+    ),
+  );
 }

@@ -1,6 +1,6 @@
-/** When a failed publication is tried again, and when it is given up on. */
+/** When a failed publication, message or job is tried again, and when it is given up on. */
 export interface RetryPolicy {
-  /** Attempts in all, the first included; after the last failure the publication is `failed`. */
+  /** Attempts in all, the first included; after the last failure it has failed for good. */
   readonly maxAttempts: number;
   /** Delay before the first retry, in ms; each further retry doubles it, up to `maxDelayMs`. */
   readonly baseDelayMs: number;
