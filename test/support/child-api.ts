@@ -71,9 +71,14 @@ export class ChildApp {
     await exited;
   }
 
-  /** Resolves when the process dies on its own (a fault point that crashes it). */
-  async exited(): Promise<void> {
+  /** Resolves when the process dies on its own (a fault point that crashes it), within a deadline. */
+  async exited(timeoutMs = 30_000): Promise<void> {
     if (this.process.exitCode !== null || this.process.signalCode !== null) return;
-    await once(this.process, 'exit');
+    const deadline = AbortSignal.timeout(timeoutMs);
+    await once(this.process, 'exit', { signal: deadline }).catch((error: unknown) => {
+      throw deadline.aborted
+        ? new Error(`The process did not exit within ${timeoutMs} ms:\n${this.log}`)
+        : error;
+    });
   }
 }

@@ -171,13 +171,18 @@ describeWithBroker('Broker consumers as separate processes', () => {
   }, 60_000);
 
   it('publishes again what a publisher confirmed but died before recording, and it is consumed once', async () => {
-    const worker = await start('worker');
+    // The API's relay must be the only one running while it hands the order off: a worker's relay
+    // would race it for the due publication, and on a busy machine win, so the fault point would
+    // never fire. A worker that has declared this namespace's queues is stopped first; they keep
+    // what the broker confirmed meanwhile.
+    await (await start('worker')).kill();
     const doomed = await start('api-with-faults', {
       BROKER_CONSUME: 'false',
       FAULT_POINTS: 'broker.after-confirm:crash',
     });
     const uuid = await placeOrderDespiteCrash(doomed);
     await doomed.exited(); // the broker confirmed the event; the registry still owes it
+    const worker = await start('worker');
 
     // The worker's relay takes the expired lease over and publishes it again, same id.
     await waitFor('the owed publication to be handed off again', async () => {
