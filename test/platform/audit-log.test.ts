@@ -1,4 +1,4 @@
-import { UnitOfWork } from '@pharmacy/platform';
+import { auditOfInsert, UnitOfWork } from '@pharmacy/platform';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
@@ -169,5 +169,29 @@ describe('Audit log of status changes (TypeORM entity subscriber)', () => {
       change('pending_clinical_review', 'ready_for_fulfillment'),
       change('ready_for_fulfillment', 'cancelled'),
     ]);
+  });
+
+  it('gives a one-statement insert the rows of every audited entity in it, and none for the others', () => {
+    const [first, second] = [randomUUID(), randomUUID()];
+    const audit = auditOfInsert(
+      uow.manager,
+      [
+        ['Order', { uuid: first, status: 'pending_clinical_review' }],
+        ['OrderItem', { uuid: randomUUID(), status: 'pending_review' }], // not audited here
+        ['Order', { uuid: second, status: 'ready_for_fulfillment' }],
+      ],
+      4,
+    );
+
+    expect(audit?.sql).toContain('$4::text[]');
+    const [entities, ids, fields, olds, news] = audit!.params;
+    expect({ entities, ids, fields, olds, news }).toEqual({
+      entities: ['orders', 'orders'],
+      ids: [first, second],
+      fields: ['status', 'status'],
+      olds: [null, null],
+      news: ['pending_clinical_review', 'ready_for_fulfillment'],
+    });
+    expect(auditOfInsert(uow.manager, [['OrderItem', { uuid: first, status: 'x' }]], 1)).toBeNull();
   });
 });
