@@ -49,11 +49,17 @@ export function renderAsyncApi({ events }: EventCatalog): string {
       headers: {
         allOf: [
           { $ref: '#/components/schemas/CloudEventHeaders' },
-          { properties: { 'cloudEvents:type': { const: type } } },
-          { properties: { 'cloudEvents:schemaversion': { const: version } } },
+          {
+            properties: {
+              'cloudEvents:type': { const: type },
+              'cloudEvents:source': { const: `/pharmacy/${module}` }, // as cloud-event-message.ts sets it
+              'cloudEvents:schemaversion': { const: version },
+            },
+          },
         ],
       },
       payload,
+      bindings: { amqp: { messageType: type, bindingVersion } },
     };
     const amqp = { is: 'routingKey', exchange, bindingVersion };
     channels[type] = { address: type, messages: message, bindings: { amqp } };
@@ -67,13 +73,21 @@ export function renderAsyncApi({ events }: EventCatalog): string {
     for (const { name } of subscribers) {
       const queue = { name: `${NAMESPACE}.${name}`, durable: true, exclusive: false };
       const binding = { amqp: { is: 'queue', queue, bindingVersion } };
-      channels[queue.name] = { address: queue.name, messages: message, bindings: binding };
+      channels[queue.name] = {
+        address: queue.name,
+        description:
+          `A quorum queue bound to ${exchange.name} with routing key ${type}; dead letters in ` +
+          `${queue.name}.dead, retries through ${queue.name}.retry-<ms>ms.`,
+        messages: message,
+        bindings: binding,
+      };
       operations[name] = {
         action: 'receive',
         title: `${name} receives ${type}`,
-        summary: `A quorum queue bound to ${type}; dead letters in ${queue.name}.dead.`,
+        summary: 'Inbox-checked, in its own transaction; acknowledged after commit.',
         channel: ref(queue.name),
         messages: [ref(queue.name, className)],
+        bindings: { amqp: { ack: true, bindingVersion } },
       };
     }
   }
@@ -88,7 +102,14 @@ export function renderAsyncApi({ events }: EventCatalog): string {
         'attributes in `cloudEvents:*` headers, the payload as the JSON body.',
     },
     defaultContentType: 'application/json',
-    servers: { rabbitmq: { host: 'localhost:5672', protocol: 'amqp', protocolVersion: '0.9.1' } },
+    servers: {
+      rabbitmq: {
+        host: 'localhost:5672',
+        protocol: 'amqp',
+        protocolVersion: '0.9.1',
+        description: `RabbitMQ (BROKER_URL); names under BROKER_NAMESPACE, here "${NAMESPACE}".`,
+      },
+    },
     channels,
     operations,
     components: { messages, schemas: { CloudEventHeaders: CLOUD_EVENT_HEADERS } },

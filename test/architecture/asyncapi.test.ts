@@ -39,6 +39,22 @@ describe('The AsyncAPI document', () => {
     expect(messages.sort()).toEqual(catalog.events.map((e) => e.type).sort());
   });
 
+  it('states what consumers rely on: acks after commit, the CloudEvents source, the message type', () => {
+    const document = JSON.parse(committed());
+    const { catalog } = collectCatalog(apps);
+    for (const { className, type, subscribers } of catalog.events) {
+      const message = document.components.messages[className];
+      expect(message.bindings.amqp.messageType).toBe(type);
+      expect(JSON.stringify(message.headers)).toContain(
+        `"cloudEvents:source":{"const":"/pharmacy/${type.split('.')[0]}"}`,
+      );
+      for (const { name } of subscribers) {
+        expect(document.operations[name].bindings.amqp.ack).toBe(true);
+        expect(document.channels[`pharmacy.${name}`].description).toContain('.retry-<ms>ms');
+      }
+    }
+  });
+
   it('is refused by the parser when broken, so the check can fail', async () => {
     const broken = JSON.parse(committed());
     delete broken.info.title;
