@@ -75,10 +75,10 @@ export class ChildApp {
   async exited(timeoutMs = 30_000): Promise<void> {
     if (this.process.exitCode !== null || this.process.signalCode !== null) return;
     const deadline = AbortSignal.timeout(timeoutMs);
-    await once(this.process, 'exit', { signal: deadline }).catch((error: unknown) => {
-      throw deadline.aborted
-        ? new Error(`The process did not exit within ${timeoutMs} ms:\n${this.log}`)
-        : error;
+    await once(this.process, 'exit', { signal: deadline }).catch(async (error: unknown) => {
+      if (!deadline.aborted) throw error;
+      await this.kill(); // never left running on the shared services
+      throw new Error(`The process did not exit within ${timeoutMs} ms:\n${this.log}`);
     });
   }
 }

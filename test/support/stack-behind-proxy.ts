@@ -24,7 +24,10 @@ export async function startStackBehindProxy(
   const stack = await startStack(
     { ...overrides, [service]: proxy.via(SERVICES[service]) },
     options,
-  );
+  ).catch(async (error: unknown) => {
+    await proxy.cut(); // its listening socket would keep Jest from exiting
+    throw error;
+  });
   return {
     ...stack,
     proxy,

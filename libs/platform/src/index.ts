@@ -3,7 +3,7 @@
  * the bench and the docs generator reach into, come from `@pharmacy/platform/testing`; tracing
  * from `@pharmacy/platform/telemetry`.
  */
-export { DomainEvent, type EventClass } from './events/domain-event';
+export { DomainEvent } from './events/domain-event';
 export { EventBus } from './events/event-bus';
 export { Publishes } from './events/publishes';
 export { UnitOfWork } from './transactions/unit-of-work';

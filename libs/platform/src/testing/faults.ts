@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TestingModuleBuilder } from '@nestjs/testing';
 import { BrokerOutbox, OwedMessage } from '../events/broker/broker-outbox';
-import { DomainEvent } from '../events/domain-event';
 import { InMemoryEventBus } from '../events/in-memory-event-bus';
 import { DeliveryLanes } from '../events/registry/delivery-lanes';
 import { SubscriberInvoker } from '../events/subscriber-invoker';
@@ -61,9 +60,10 @@ const OVERRIDES: Record<FaultPoint, (builder: TestingModuleBuilder, action: Faul
           super(subscriptions, work, invoker);
         }
 
-        override async publish(event: DomainEvent): Promise<void> {
+        // The failure takes the delivery's place in the after-commit work: a failure there is
+        // logged and the delivery never happens, as with a real one on this backend.
+        override async publish(): Promise<void> {
           await this.work.afterCommit(() => fail('events.before-dispatch', action));
-          return super.publish(event);
         }
       }
       builder.overrideProvider(InMemoryEventBus).useClass(FailingMemoryBus);

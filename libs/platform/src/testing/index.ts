@@ -5,7 +5,7 @@
 export { Scenario, Stimulated, DEFAULT_SCENARIO_TIMEOUT_MS } from './scenario';
 export { EventExpectation } from './event-expectation';
 export { StateExpectation } from './state-expectation';
-export { withFaults, parseFaults, type Faults, type FaultPoint, type FaultAction } from './faults';
+export { withFaults, parseFaults, type Faults } from './faults';
 // Platform internals that tests, the bench and the docs generator inspect or drive directly
 // (modules never need them).
 export { Subscriptions } from '../events/subscriptions';

@@ -94,4 +94,25 @@ describe('DeliveryLanes', () => {
       jest.useRealTimers();
     }
   });
+
+  it('give a publisher of several deliveries one deadline in all, not one per delivery', async () => {
+    jest.useFakeTimers();
+    try {
+      const lanes = oneLane();
+      const deliveries = Array.from({ length: 9 }, held);
+      for (const { delivery } of deliveries) await lanes.start(delivery);
+      const [tenth, eleventh] = [held(), held()];
+      let started = false;
+      const starting = lanes.start(tenth.delivery, eleventh.delivery).then(() => (started = true));
+
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(started).toBe(true);
+      await starting;
+      [...deliveries, tenth, eleventh].forEach(({ release }) => release());
+      await lanes.drain();
+      expect(eleventh.ran()).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -32,6 +32,8 @@ export class DeliveryLanes implements BeforeApplicationShutdown {
   private readonly room: number;
   private readonly pending = new Set<Promise<void>>();
   private readonly waitingForRoom: (() => void)[] = [];
+  /** Set at shutdown: publishers stop waiting for room, so the drain sees their deliveries. */
+  private stopping = false;
   /** Set while a delivery runs: what it starts must never wait for the lane it holds. */
   private readonly insideDelivery = new AsyncLocalStorage<true>();
 
@@ -43,11 +45,21 @@ export class DeliveryLanes implements BeforeApplicationShutdown {
     this.room = options.concurrency * (1 + WAITING_PER_LANE);
   }
 
-  /** Starts a delivery as soon as a lane is free; resolves once it is started or queued. */
-  async start(delivery: () => Promise<void>): Promise<void> {
-    if (this.pending.size >= this.room && !this.insideDelivery.getStore()) {
-      await this.roomWithin(ROOM_DEADLINE_MS);
+  /**
+   * Starts a publisher's deliveries as soon as lanes are free; resolves once each is started or
+   * queued. The deadline for room is the publisher's, shared by all its deliveries.
+   */
+  async start(...deliveries: (() => Promise<void>)[]): Promise<void> {
+    const deadline = Date.now() + ROOM_DEADLINE_MS;
+    for (const delivery of deliveries) {
+      if (this.pending.size >= this.room && !this.insideDelivery.getStore() && !this.stopping) {
+        await this.roomWithin(deadline - Date.now());
+      }
+      this.startOne(delivery);
     }
+  }
+
+  private startOne(delivery: () => Promise<void>): void {
     if (this.pending.size >= MAX_PENDING) {
       this.logger.warn('Delivery lanes are full: the relay delivers this one when its lease ends');
       return;
@@ -75,6 +87,8 @@ export class DeliveryLanes implements BeforeApplicationShutdown {
    * shutdown deadline bounds the wait, and whatever it cuts short stays owed in the registry.
    */
   beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    for (const admit of this.waitingForRoom.splice(0)) admit();
     return this.drain();
   }
 
@@ -84,6 +98,7 @@ export class DeliveryLanes implements BeforeApplicationShutdown {
   }
 
   private roomWithin(deadlineMs: number): Promise<void> {
+    if (deadlineMs <= 0) return Promise.resolve();
     return new Promise((resolve) => {
       const admit = () => {
         clearTimeout(timer);

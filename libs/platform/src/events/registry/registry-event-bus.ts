@@ -41,10 +41,8 @@ export class RegistryEventBus extends EventBus {
     );
     // Committed, not yet delivered: a crash here is the seed's gap, which the relay closes.
     // After the release: a publisher held back by full lanes must not hold a connection too.
-    await this.unitOfWork.afterRelease(async () => {
-      for (const lease of leases) {
-        await this.lanes.start(() => this.dispatcher.dispatch(lease, event));
-      }
-    });
+    await this.unitOfWork.afterRelease(() =>
+      this.lanes.start(...leases.map((lease) => () => this.dispatcher.dispatch(lease, event))),
+    );
   }
 }
